@@ -1,0 +1,5 @@
+"""Allow `python -m cjcoach`."""
+
+from cjcoach.cli import main
+
+raise SystemExit(main())
