@@ -14,11 +14,11 @@ read it is kept as a conflict copy before we write ours.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import shutil
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,7 +119,8 @@ def parse_text(text: str) -> tuple[Workshop | None, list[Problem], int | None]:
     if not text.strip():
         return None, [Problem("", "the file is empty")], None
     if _has_alias(text):
-        return None, [Problem("", "the file uses YAML aliases (& and *), which cjcoach refuses")], None
+        refusal = "the file uses YAML aliases (& and *), which cjcoach refuses"
+        return None, [Problem("", refusal)], None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
     except yaml.YAMLError as exc:
@@ -259,10 +260,8 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
         raise _save_error(exc, path) from exc
 
 

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjcoach.model import (
-    EMOTION_MAX, EMOTION_MIN, SCALE_MAX, SCALE_MIN, SEVEN_S, Workshop,
+    EMOTION_MAX,
+    EMOTION_MIN,
+    SCALE_MAX,
+    SCALE_MIN,
+    SEVEN_S,
+    Workshop,
 )
 from cjcoach.phases import PHASE_MODEL_KEYS
 from cjcoach.typed import Problem
@@ -57,7 +62,8 @@ def _problems(w: Workshop) -> Iterator[Problem]:
             seen[ident] = path
 
     if w.phase_model and w.phase_model not in PHASE_MODEL_KEYS:
-        yield Problem("phase_model", f"{w.phase_model!r} is not one of {', '.join(PHASE_MODEL_KEYS)}")
+        yield Problem("phase_model",
+                      f"{w.phase_model!r} is not one of {', '.join(PHASE_MODEL_KEYS)}")
     phase_keys = [p.key for p in w.phases]
     for i, key in enumerate(phase_keys):
         if not key:
@@ -101,7 +107,8 @@ def _problems(w: Workshop) -> Iterator[Problem]:
                               f"{ref!r} is not a touchpoint of this workshop")
         for j, ref in enumerate(idea.goals):
             if ref not in business:
-                yield Problem(f"{at}.goals[{j}]", f"{ref!r} is not a business goal of this workshop")
+                yield Problem(f"{at}.goals[{j}]",
+                              f"{ref!r} is not a business goal of this workshop")
         for element, score in idea.seven_s.items():
             if element not in SEVEN_S:
                 yield Problem(f"{at}.seven_s.{element}",

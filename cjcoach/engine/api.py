@@ -100,3 +100,21 @@ class ConversationFace(Protocol):
     def command_words(self) -> dict[str, str]:
         """Every command with its meaning in this language, for help screens."""
         ...
+
+
+STEP_KEYS: tuple[str, ...] = (
+    "scene", "why", "personas", "alignment", "phases", "touchpoints", "moments",
+    "ideas", "impact", "priorities", "plan", "review",
+)
+"""The conversation's steps in order, as stored in ``Workshop.progress.step``.
+
+METHOD.md's steps: 0 scene · 1 why, personas, alignment · 2 phases, touchpoints ·
+3 moments (emotion, pain points, happy moments) · 4 ideas, impact (7S) ·
+5 priorities (value, effort, votes), plan (decision, owner, channel, next step,
+hypothesis), review (next review date).
+"""
+
+METHOD_STEP: dict[str, int] = {
+    "scene": 0, "why": 1, "personas": 1, "alignment": 1, "phases": 2, "touchpoints": 2,
+    "moments": 3, "ideas": 4, "impact": 4, "priorities": 5, "plan": 5, "review": 5,
+}
