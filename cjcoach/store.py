@@ -18,6 +18,7 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -105,6 +106,37 @@ def _has_alias(text: str) -> bool:
     return False
 
 
+MAX_NESTING = 64
+"""A workshop nests about six levels deep; far deeper is not ours (and would crash libyaml)."""
+
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _too_deep(text: str) -> bool:
+    """True when the YAML nests deeper than :data:`MAX_NESTING`.
+
+    Nesting depth is bounded by the deepest indentation plus the number of brackets, so
+    ordinary files skip the event scan; only suspicious ones are walked event by event
+    (libyaml's parser is iterative, its composer is not).
+    """
+    indents = _INDENT.findall(text)
+    bound = max(map(len, indents), default=0) + text.count("[") + text.count("{")
+    if bound <= MAX_NESTING:
+        return False
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return True
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the real load reports the syntax error with its line
+    return False
+
+
 def _yaml_problem(exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -121,6 +153,8 @@ def parse_text(text: str) -> tuple[Workshop | None, list[Problem], int | None]:
     if _has_alias(text):
         refusal = "the file uses YAML aliases (& and *), which cjcoach refuses"
         return None, [Problem("", refusal)], None
+    if _too_deep(text):
+        return None, [Problem("", "the file is nested too deeply to be a cjcoach workshop")], None
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - CSafeLoader/SafeLoader only
     except yaml.YAMLError as exc:
@@ -140,7 +174,8 @@ def parse_text(text: str) -> tuple[Workshop | None, list[Problem], int | None]:
                               f"{SCHEMA_VERSION}); update cjcoach to open it")], version
     data = _migrate(data, version)
     workshop, problems = from_data(Workshop, data)
-    problems += validate.problems(workshop)
+    typed_paths = {p.path for p in problems}  # say each place once: the type problem wins
+    problems += [p for p in validate.problems(workshop) if p.path not in typed_paths]
     return workshop, problems, version
 
 

@@ -50,6 +50,22 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
+def _zero(hint: Any) -> Any:
+    """The empty value of a type, used where the file has nothing usable."""
+    origin = get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return None
+    if origin is Literal:
+        return get_args(hint)[0]
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if dataclasses.is_dataclass(hint):
+        return None  # built field by field by the caller
+    return {str: "", int: 0, float: 0.0, bool: False}.get(hint)
+
+
 class _Converter:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -58,6 +74,8 @@ class _Converter:
         self.problems.append(Problem(path, message))
 
     def convert(self, hint: Any, value: Any, path: str, default: Any) -> Any:
+        if default is None:
+            default = _zero(hint)
         origin = get_origin(hint)
         if origin in (typing.Union, types.UnionType):
             options = [a for a in get_args(hint) if a is not type(None)]
@@ -143,6 +161,7 @@ class _Converter:
             if f.name not in value:
                 if f.default is MISSING and f.default_factory is MISSING:
                     self.fail(_join(path, f.name), "is missing")
+                    default = _zero(hints[f.name])
                 kwargs[f.name] = default
                 continue
             converted = self.convert(hints[f.name], value[f.name], _join(path, f.name), default)

@@ -9,6 +9,7 @@ first and ``save()`` returns that path so the face can tell the user.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -21,6 +22,13 @@ from cjcoach.store import DiskState, SaveError, StoreError
 
 def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a save that was killed half-way; the lock says none is running."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 class WorkshopFile:
@@ -65,6 +73,8 @@ class WorkshopFile:
             if lock is not None:
                 lock.release()
             raise
+        if lock is not None:
+            _remove_stale_temp_files(path)
         migrated = version if version < SCHEMA_VERSION else None
         if migrated is not None and lock is not None:
             store.write_atomic(path.with_name(f"{path.name}.v{version}.bak"), raw, False)
