@@ -38,6 +38,9 @@ BACKUPS_KEPT = 3
 HEADER = (
     "# cjcoach workshop file. You may edit it by hand; run `cjcoach check FILE` afterwards.\n"
 )
+TRAILER = "# end of cjcoach workshop\n"
+"""The last line of every file cjcoach writes. A file that starts like ours (``# cjcoach``)
+but lacks it was cut off — by a full disk or a bad copy — and is refused, not half read."""
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -150,6 +153,9 @@ def parse_text(text: str) -> tuple[Workshop | None, list[Problem], int | None]:
     """Parse workshop text: the workshop (or ``None``), its problems, and its schema version."""
     if not text.strip():
         return None, [Problem("", "the file is empty")], None
+    if text.startswith("# cjcoach") and not text.rstrip().endswith(TRAILER.strip()):
+        return None, [Problem("", "the file ends too early: it looks cut off (the backup "
+                                  ".NAME.bak1 beside it may hold the whole workshop)")], None
     if _has_alias(text):
         refusal = "the file uses YAML aliases (& and *), which cjcoach refuses"
         return None, [Problem("", refusal)], None
@@ -224,7 +230,7 @@ def dump_text(workshop: Workshop) -> str:
     """The YAML text of a workshop, as the store writes it."""
     body = yaml.dump(to_data(workshop), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      width=100, default_flow_style=False)
-    return HEADER + body
+    return HEADER + body + TRAILER
 
 
 # --- writing -------------------------------------------------------------------------
