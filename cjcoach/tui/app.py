@@ -1,0 +1,164 @@
+"""The workshop room as a Textual app, and the factory the command line and tests share.
+
+The app owns which main screen shows (home or chat), the open :class:`Session`, the
+screen language and the theme. Screens ask the app to open workshops; the app turns
+every failure into a sentence on the home screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from cjcoach import recent
+from cjcoach.model import Language
+from cjcoach.tui.keys import localize_bindings
+from cjcoach.tui.labels import Labels
+from cjcoach.tui.session import OpenError, Session, demo_copy
+
+THEMES = ("textual-dark", "textual-light")
+StartKind = Literal["home", "new", "open", "demo"]
+
+
+@dataclass
+class Options:
+    """How the app starts: on the home screen, or straight into a workshop."""
+
+    start: StartKind = "home"
+    path: Path | None = None
+    lang: Language | None = None
+    """The workshop language for ``new``/``demo``; the screen language everywhere."""
+    prompts: Path | None = None
+    templates: Path | None = None
+    handle_signals: bool = False
+    """Exit cleanly on SIGTERM/SIGHUP (only for a real run, not under tests)."""
+
+
+class CoachApp(App[int]):
+    """cjcoach's workshop room."""
+
+    TITLE = "cjcoach"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", key_display="^q"),
+    ]
+
+    def __init__(self, options: Options | None = None) -> None:
+        super().__init__()
+        self.options = options or Options()
+        lang = self.options.lang or recent.preference("language", ("nl", "en"))
+        self.labels = Labels(lang)
+        self.session: Session | None = None
+        localize_bindings(self, self.labels)
+
+    # --- start and stop -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.theme = recent.preference("theme", THEMES)
+        if self.options.handle_signals:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.exit)
+        opts = self.options
+        if opts.start == "open" and opts.path is not None:
+            self.open_workshop(opts.path)
+        elif opts.start == "new" and opts.path is not None:
+            self.open_workshop(opts.path, create_language=opts.lang or self.labels.lang)
+        elif opts.start == "demo":
+            self.open_demo(opts.lang or self.labels.lang)
+        else:
+            self.go_home()
+
+    def on_unmount(self) -> None:
+        self.close_session()
+
+    def close_session(self) -> None:
+        if self.session is not None:
+            session, self.session = self.session, None
+            session.close()
+
+    # --- main screens ---------------------------------------------------------------
+
+    def _show(self, screen: Screen) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self, error: str = "") -> None:
+        from cjcoach.tui.screens.home import HomeScreen
+
+        self.close_session()
+        self._show(HomeScreen(error=error))
+
+    def open_workshop(self, path: Path, create_language: Language | None = None) -> None:
+        """Open ``path`` in the chat; on failure, go home and say why."""
+        try:
+            session = Session.open(path, create_language, self.options.prompts)
+        except OpenError as exc:
+            self.go_home(self.labels("home.cannot_open", path=path, reason=exc))
+            return
+        from cjcoach.tui.screens.chat import ChatScreen
+
+        self.close_session()
+        self.session = session
+        if session.workfile.workshop.language != self.labels.lang:
+            self.set_language(session.workfile.workshop.language, remember=False)
+        self._show(ChatScreen(session))
+
+    def open_demo(self, lang: Language) -> None:
+        try:
+            path = demo_copy(lang)
+        except OpenError as exc:
+            self.go_home(str(exc))
+            return
+        self.open_workshop(path)
+
+    # --- language and theme ---------------------------------------------------------
+
+    def set_language(self, lang: str, remember: bool = True) -> None:
+        self.labels = Labels(lang)
+        localize_bindings(self, self.labels)
+        if remember:
+            recent.set_preference("language", self.labels.lang)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        recent.set_preference("theme", self.theme)
+
+    # --- help and palette -----------------------------------------------------------
+
+    def action_help(self) -> None:
+        from cjcoach.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit at once: every accepted answer is already on disk, so nothing is asked."""
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        L = self.labels
+        provider = getattr(screen, "palette_commands", None)
+        if provider is not None:
+            yield from provider()
+        yield SystemCommand(L("palette.help"), L("palette.help_help"), self.action_help)
+        yield SystemCommand(L("palette.theme"), L("palette.theme_help"), self.action_toggle_theme)
+        yield SystemCommand(L("palette.quit"), L("palette.quit_help"), self.action_quit)
+
+
+def create_app(options: Options | None = None) -> CoachApp:
+    """The app factory used by ``cjcoach`` and by the tests."""
+    return CoachApp(options)

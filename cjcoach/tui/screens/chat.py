@@ -1,0 +1,245 @@
+"""The chat screen: the conversation on the left, the growing map on the right.
+
+Every answer goes through the engine (the same one as the plain chat), which saves it
+before replying; this screen only shows what happened. The question being asked stays
+pinned above the answer box, and the autosave indicator in the top bar says when the
+last answer reached the disk.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from cjcoach.engine.api import BotMessage, Reply, SaveOutcome
+from cjcoach.tui.keys import localize_bindings
+from cjcoach.tui.labels import Labels
+from cjcoach.tui.session import OpenError, Session
+from cjcoach.tui.widgets.chat_log import ChatLog
+from cjcoach.tui.widgets.journey_map import JourneyMap
+from cjcoach.tui.widgets.prompt_input import PromptInput
+from cjcoach.tui.widgets.question_bar import QuestionBar
+
+NARROW = 100
+"""Below this many columns the map starts hidden (F2 shows it)."""
+
+
+class ChatScreen(Screen[None]):
+    """One workshop in progress."""
+
+    CSS_PATH = "chat.tcss"
+    BINDINGS = [
+        Binding("ctrl+t", "tip", "Example & tip", id="tip", key_display="^t"),
+        Binding("ctrl+r", "report", "Report", id="report", key_display="^r"),
+        Binding("f2", "toggle_map", "Map", id="map"),
+        Binding("ctrl+g", "goto", "Go to step", id="goto", key_display="^g", show=False),
+        Binding("ctrl+n", "next_persona", "Next persona", id="persona", key_display="^n",
+                show=False),
+        Binding("ctrl+l", "language", "Language", id="language", key_display="^l",
+                show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.persona_id = ""
+        self._map_choice: bool | None = None
+
+    @property
+    def labels(self) -> Labels:
+        return self.app.labels  # type: ignore[attr-defined, no-any-return]
+
+    # --- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        L = self.labels
+        localize_bindings(self, L)
+        with Horizontal(id="top-bar"):
+            yield Static(self.session.path.name, id="title", markup=False)
+            yield Static("", id="save-state", markup=False)
+        yield Static(L("chat.read_only", reason=self.session.read_only_reason),
+                     id="read-only", markup=False,
+                     classes="" if self.session.read_only_reason else "-hidden")
+        with Horizontal(id="body"):
+            with Vertical(id="chat-column"):
+                yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log")
+                yield QuestionBar(id="question")
+                yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
+                                  read_only=bool(self.session.read_only_reason))
+            yield JourneyMap(id="map")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        workshop = self.session.workfile.workshop
+        log = self.query_one(ChatLog)
+        history = workshop.transcript
+        shown = history[-log.limit:]
+        log.folded = len(history) - len(shown)
+        log.add_many([(t.text, t.role, "") for t in shown])
+        self.show_bot(self.session.conversation.start())
+        self.refresh_state()
+        self.query_one(PromptInput).focus()
+
+    def on_resize(self) -> None:
+        wide = self.app.size.width >= NARROW
+        self.query_one(JourneyMap).display = wide if self._map_choice is None \
+            else self._map_choice
+
+    # --- the conversation -----------------------------------------------------------
+
+    def show_bot(self, messages: Iterable[BotMessage]) -> None:
+        self.query_one(ChatLog).add_many([(m.text, "bot", m.kind) for m in messages])
+
+    @on(PromptInput.Submitted)
+    def send(self, event: PromptInput.Submitted) -> None:
+        event.stop()
+        self.answer(event.text)
+
+    def answer(self, text: str) -> Reply:
+        """Give ``text`` to the engine and show what it says back."""
+        if text.strip():
+            self.query_one(ChatLog).add(text, "user")
+        reply = self.session.conversation.answer(text)
+        self.show_bot(reply.messages)
+        self.show_save(reply.save)
+        self.refresh_state()
+        self.session.remember_if_moved()
+        if reply.quit:
+            self.app.exit(0)
+        elif reply.report_requested:
+            self.action_report()
+        return reply
+
+    def refresh_state(self) -> None:
+        """Redraw the question bar and the map from the engine and the workshop."""
+        conversation = self.session.conversation
+        workshop = conversation.workshop
+        self.query_one(QuestionBar).show_question(conversation.current,
+                                                  self.labels("chat.question"))
+        persona = workshop.progress.context.get("persona", "")
+        if persona and workshop.persona(persona):
+            self.persona_id = persona
+        elif not workshop.persona(self.persona_id):
+            self.persona_id = workshop.personas[0].id if workshop.personas else ""
+        self.query_one(JourneyMap).show(workshop, conversation.steps(), self.persona_id,
+                                        self.labels)
+
+    def show_save(self, save: SaveOutcome | None) -> None:
+        if save is None:
+            return
+        state = self.query_one("#save-state", Static)
+        if save.saved:
+            state.update(self.labels("chat.saved", time=time.strftime("%H:%M:%S")))
+            state.set_class(False, "-error")
+        else:
+            state.update(self.labels("chat.not_saved", reason=save.message))
+            state.set_class(True, "-error")
+            self.notify(save.message, severity="error", timeout=10)
+        if save.conflict_copy is not None:
+            self.notify(self.labels("chat.conflict", path=save.conflict_copy),
+                        severity="warning", timeout=15)
+
+    # --- actions --------------------------------------------------------------------
+
+    def action_tip(self) -> None:
+        question = self.session.conversation.current
+        L = self.labels
+        parts = []
+        if question is not None and question.example:
+            parts.append(f"**{L('chat.example')}:** {question.example.strip()}")
+        if question is not None and question.tip:
+            parts.append(f"**{L('chat.tip')}:** {question.tip.strip()}")
+        text = "\n\n".join(parts) or L("chat.no_tip")
+        self.query_one(ChatLog).add(text, "bot", "tip")
+
+    def action_report(self) -> None:
+        from cjcoach.tui.screens.preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.session))
+
+    def action_toggle_map(self) -> None:
+        board = self.query_one(JourneyMap)
+        self._map_choice = not board.display
+        board.display = self._map_choice
+
+    def action_next_persona(self) -> None:
+        personas = self.session.conversation.workshop.personas
+        if not personas:
+            return
+        ids = [p.id for p in personas]
+        at = ids.index(self.persona_id) if self.persona_id in ids else -1
+        self.show_persona(ids[(at + 1) % len(ids)])
+
+    def show_persona(self, persona_id: str) -> None:
+        conversation = self.session.conversation
+        self.persona_id = persona_id
+        self.query_one(JourneyMap).show(conversation.workshop, conversation.steps(),
+                                        persona_id, self.labels)
+        board = self.query_one(JourneyMap)
+        if not board.display:
+            self._map_choice = board.display = True
+
+    def action_goto(self) -> None:
+        from cjcoach.tui.screens.dialogs import StepDialog
+
+        self.app.push_screen(StepDialog(self.session.conversation.steps(), self.labels),
+                             self.goto_step)
+
+    def goto_step(self, step: str | None) -> None:
+        if not step:
+            return
+        self.show_bot(self.session.conversation.goto_step(step))
+        self.refresh_state()
+        self.session.remember_if_moved()
+
+    def action_language(self) -> None:
+        lang = self.labels.other_language
+        try:
+            self.session.switch_language(lang)  # type: ignore[arg-type]
+        except OpenError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.set_language(lang)  # type: ignore[attr-defined]
+        localize_bindings(self, self.labels)
+        localize_bindings(self.query_one(PromptInput), self.labels)
+        self.refresh_bindings()
+        self.query_one(PromptInput).placeholder = self.labels("chat.placeholder")
+        self.query_one(ChatLog).add(self.labels("chat.language_now"), "bot", "info")
+        self.show_bot(self.session.conversation.start())
+        self.refresh_state()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        L = self.labels
+        conversation = self.session.conversation
+        for step in conversation.steps():
+            yield SystemCommand(L("palette.goto", title=step.title), L("palette.goto_help"),
+                                lambda key=step.key: self.goto_step(key))
+        for persona in conversation.workshop.personas:
+            yield SystemCommand(L("palette.persona", name=persona.name),
+                                L("palette.persona_help"),
+                                lambda pid=persona.id: self.show_persona(pid))
+        yield SystemCommand(L("palette.preview"), L("palette.preview_help"), self.action_report)
+        yield SystemCommand(L("palette.export_md"), L("palette.export_help"),
+                            lambda: self.export("md"))
+        yield SystemCommand(L("palette.export_html"), L("palette.export_help"),
+                            lambda: self.export("html"))
+        yield SystemCommand(L("palette.tip"), L("palette.tip_help"), self.action_tip)
+        yield SystemCommand(L("palette.map"), L("palette.map_help"), self.action_toggle_map)
+        yield SystemCommand(L("palette.language"), L("palette.language_help"),
+                            self.action_language)
+        yield SystemCommand(L("palette.home"), L("palette.home_help"),
+                            self.app.go_home)  # type: ignore[attr-defined]
+
+    def export(self, fmt: str) -> None:
+        """Save the report without leaving the chat; the path is shown as a notice."""
+        from cjcoach.tui.screens.preview import export_report
+
+        ok, message = export_report(self.app, self.session, fmt, self.labels)
+        self.notify(message, severity="information" if ok else "error", timeout=10)

@@ -1,0 +1,113 @@
+"""One open workshop in the TUI: the file with its lock, and the engine's conversation.
+
+Opening is where things go wrong for a user (a missing folder, a broken file, a copy
+already open elsewhere, a broken question set), so :func:`Session.open` turns every such
+problem into :class:`OpenError` with one sentence. The recent list is updated when a
+workshop is opened, reaches a new step, and is closed.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from cjcoach import recent
+from cjcoach.datafile import DataFileError
+from cjcoach.model import Language
+from cjcoach.store import StoreError
+from cjcoach.workfile import WorkshopFile
+
+
+class OpenError(Exception):
+    """A workshop that could not be opened; the message is one sentence for the user."""
+
+
+class Session:
+    """A workshop file held open with its conversation, until :meth:`close`."""
+
+    def __init__(self, workfile: WorkshopFile, conversation: object,
+                 prompts: Path | None) -> None:
+        from cjcoach.engine import Conversation
+
+        self.workfile = workfile
+        self.conversation: Conversation = conversation  # type: ignore[assignment]
+        self.prompts = prompts
+        self._remembered_step = ""
+
+    @classmethod
+    def open(cls, path: Path, create_language: Language | None = None,
+             prompts: Path | None = None) -> Session:
+        """Open (or create) the workshop at ``path`` and start its conversation."""
+        try:
+            if create_language is not None and path.parent == recent.workshops_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)
+            workfile = WorkshopFile.open(path, create_language)
+        except (StoreError, OSError) as exc:
+            raise OpenError(str(exc)) from None
+        try:
+            conversation = _conversation(workfile, prompts)
+        except BaseException:
+            workfile.close()
+            raise
+        session = cls(workfile, conversation, prompts)
+        session.remember()
+        return session
+
+    @property
+    def path(self) -> Path:
+        return self.workfile.path
+
+    @property
+    def read_only_reason(self) -> str:
+        return self.workfile.read_only_reason
+
+    def remember(self) -> None:
+        """Update this workshop's line in the recent list (cheap; only when the step moved)."""
+        workshop = self.workfile.workshop
+        step = workshop.progress.step
+        self._remembered_step = step
+        recent.remember(self.path, workshop.scene.organisation, step,
+                        workshop.progress.finished)
+
+    def remember_if_moved(self) -> None:
+        if self.workfile.workshop.progress.step != self._remembered_step:
+            self.remember()
+
+    def switch_language(self, lang: Language) -> None:
+        """Let the bot speak ``lang`` from now on (saved in the workshop file)."""
+        self.workfile.workshop.language = lang
+        if not self.workfile.read_only:
+            self.workfile.save()
+        self.conversation = _conversation(self.workfile, self.prompts)
+
+    def close(self) -> None:
+        self.remember()
+        self.workfile.close()
+
+
+def _conversation(workfile: WorkshopFile, prompts: Path | None) -> object:
+    from cjcoach.engine import Conversation
+
+    try:
+        return Conversation(workfile, prompts)
+    except DataFileError as exc:
+        raise OpenError(str(exc)) from None
+
+
+def demo_copy(lang: str) -> Path:
+    """A fresh copy of the bundled demo in the user's workshop folder (never the original)."""
+    from cjcoach import demo, store
+
+    folder = recent.workshops_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = folder / f"demo-{lang}-{stamp}.yaml"
+    n = 2
+    while path.exists():
+        path = folder / f"demo-{lang}-{stamp}-{n}.yaml"
+        n += 1
+    try:
+        store.write_atomic(path, demo.demo_bytes(lang), keep_backup=False)
+    except (StoreError, OSError) as exc:
+        raise OpenError(str(exc)) from None
+    return path

@@ -1,0 +1,1 @@
+"""Reusable widgets of the workshop room: chat log, answer input, question bar, map."""

@@ -1,0 +1,118 @@
+"""The map beside the chat: how far the workshop is, and the current persona's journey.
+
+The journey is a board with the phases as columns and the touchpoints in them, each with
+its emotion as a small bar (▁ bad … █ great) and its pain points and happy moments
+marked; under the board the emotions in journey order make a small curve. Both parts are
+single Rich renderables, redrawn from the workshop after every accepted answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from cjcoach.engine.api import StepInfo
+from cjcoach.model import Touchpoint, Workshop
+from cjcoach.tui.labels import Labels
+
+BARS = {-2: "▁", -1: "▃", 0: "▄", 1: "▆", 2: "█"}
+BAR_STYLES = {-2: "bold red", -1: "dark_orange", 0: "yellow", 1: "green", 2: "bold green"}
+STEP_MARKS = {"done": ("✓", "green"), "current": ("▶", "bold reverse"), "todo": ("·", "dim")}
+
+
+def steps_text(steps: Sequence[StepInfo], labels: Labels) -> Text:
+    """All steps, one per line: done ones ticked, the current one highlighted."""
+    text = Text()
+    text.append(labels("map.steps") + "\n", style="bold underline")
+    for i, step in enumerate(steps):
+        mark, style = STEP_MARKS.get(step.state, ("·", ""))
+        text.append(f"{mark} ", style=style if step.state != "current" else "bold")
+        text.append(step.title or labels.step_title(step.key), style=style)
+        if i < len(steps) - 1:
+            text.append("\n")
+    return text
+
+
+def emotion_bar(emotion: int | None) -> Text:
+    if emotion is None:
+        return Text("·", style="dim")
+    return Text(BARS.get(emotion, "?"), style=BAR_STYLES.get(emotion, ""))
+
+
+def _card(tp: Touchpoint) -> Text:
+    card = emotion_bar(tp.emotion)
+    card.append(" ")
+    card.append(tp.name)
+    if tp.pain_points:
+        card.append(" " + "!" * min(len(tp.pain_points), 3), style="bold red")
+    if tp.happy_moments:
+        card.append(" " + "+" * min(len(tp.happy_moments), 3), style="bold green")
+    return card
+
+
+def curve_text(journey: Sequence[Touchpoint], phase_order: Sequence[str], label: str) -> Text:
+    """The emotions in journey order, with a thin line between phases."""
+    text = Text(label + " ", style="bold")
+    last_phase: str | None = None
+    for tp in journey:
+        if last_phase is not None and tp.phase != last_phase:
+            text.append("│", style="dim")
+        text.append_text(emotion_bar(tp.emotion))
+        last_phase = tp.phase
+    return text
+
+
+def board(workshop: Workshop, persona_id: str, labels: Labels) -> RenderableType:
+    """The persona's journey: phases as columns, touchpoint cards in them, a curve below."""
+    persona = workshop.persona(persona_id)
+    if persona is None:
+        return Text(labels("map.no_persona"), style="italic")
+    index = workshop.personas.index(persona) + 1
+    title = Text(labels("map.journey", name=persona.name), style="bold underline")
+    count = Text(labels("map.persona_count", index=index, total=len(workshop.personas)),
+                 style="dim")
+    if not workshop.phases:
+        return Group(title, count, Text(labels("map.no_phases"), style="italic"))
+    journey = workshop.journey(persona_id)
+    table = Table(show_lines=False, expand=True, padding=(0, 1), pad_edge=False,
+                  header_style="bold", border_style="dim")
+    by_phase: dict[str, list[Touchpoint]] = {p.key: [] for p in workshop.phases}
+    for tp in journey:
+        by_phase.setdefault(tp.phase, []).append(tp)
+    for phase in workshop.phases:
+        table.add_column(phase.label, overflow="fold", ratio=1, min_width=6)
+    depth = max((len(tps) for tps in by_phase.values()), default=0)
+    for row in range(depth):
+        table.add_row(*[_card(tps[row]) if row < len(tps) else Text("")
+                        for tps in (by_phase[p.key] for p in workshop.phases)])
+    parts: list[RenderableType] = [title, count, table]
+    if journey:
+        parts.append(curve_text(journey, [p.key for p in workshop.phases],
+                                labels("map.curve")))
+        parts.append(Text(labels("map.legend"), style="dim"))
+    else:
+        parts.append(Text(labels("map.no_touchpoints"), style="dim italic"))
+    return Group(*parts)
+
+
+class JourneyMap(VerticalScroll):
+    """The side panel: step progress on top, the journey board below."""
+
+    DEFAULT_CSS = """
+    JourneyMap { width: 45%; min-width: 30; padding: 0 1; border-left: vkey $primary 30%; }
+    JourneyMap > #steps { margin-bottom: 1; }
+    """
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("", id="steps")
+        yield Static("", id="board")
+
+    def show(self, workshop: Workshop, steps: Sequence[StepInfo], persona_id: str,
+             labels: Labels) -> None:
+        self.query_one("#steps", Static).update(steps_text(steps, labels))
+        self.query_one("#board", Static).update(board(workshop, persona_id, labels))
