@@ -32,6 +32,9 @@ def load_yaml(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
         what = getattr(exc, "problem", None) or "not valid YAML"
+        opened = getattr(exc, "context_mark", None)
+        if opened is not None and mark is not None and opened.line != mark.line:
+            what += f" (the part that is not closed starts on line {opened.line + 1})"
         raise DataFileError(f"{path}{where}: {what}") from None
 
 
