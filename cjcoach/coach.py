@@ -13,19 +13,15 @@ something to align. The engine decides when to ask (best: when a step is finishe
 
 from __future__ import annotations
 
-import functools
-import string
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal, NoReturn
+from typing import Literal
 
-import yaml
-
-from cjcoach import resources
-from cjcoach.datafile import DataFileError, load_yaml, require_mapping
-from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
+from cjcoach import coach_words
+from cjcoach.coach_words import Catalog
+from cjcoach.model import Idea, Persona, Touchpoint, Workshop
 from cjcoach.phases import PHASE_MODELS
 
 Severity = Literal["info", "warn"]
@@ -367,144 +363,9 @@ def _review_far(c: _Context) -> Iterator[_Finding]:
         yield _found([], date=when.isoformat())
 
 
-# --- the words: prompts/<lang>/coach.yaml --------------------------------------------------
-
-_FORMS = ("zero", "one", "other")
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """The coach's words in one language: a message per rule code, and a few joining words."""
-
-    messages: dict[str, dict[str, str]]
-    """code → form (``zero``, ``one``, ``other``, chosen by ``{count}``) → text."""
-    words: dict[str, str]
-    """``and`` (to join lists) and ``more`` (``and 4 more``)."""
-    seven_s_names: dict[str, str]
-
-    def seven_s(self, element: str) -> str:
-        return self.seven_s_names.get(element, element)
-
-    def render(self, code: str, values: dict[str, str], count: int | None) -> str:
-        forms = self.messages.get(code, {})
-        form = "other" if count is None else {0: "zero", 1: "one"}.get(count, "other")
-        template = forms.get(form, forms.get("other", ""))
-        return " ".join(template.format(**values).split())
-
-
-def _key_lines(text: str) -> dict[tuple[str, ...], int]:
-    """The line of every key, by its path of keys, so errors can say where."""
-    lines: dict[tuple[str, ...], int] = {}
-
-    def walk(node: yaml.Node, path: tuple[str, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                sub = (*path, str(key.value))
-                lines[sub] = key.start_mark.line + 1
-                walk(value, sub)
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        walk(root, ())
-    return lines
-
-
-def _parse(path: Path) -> Catalog:
-    data = load_yaml(path)
-    data = require_mapping({} if data is None else data, path)
-    lines = _key_lines(path.read_text(encoding="utf-8-sig"))
-
-    def fail(keys: tuple[str, ...], what: str) -> NoReturn:
-        line = lines.get(keys) or lines.get(keys[:-1]) or 1
-        raise DataFileError(f"{path}, line {line}: {what}")
-
-    def check_text(keys: tuple[str, ...], text: str, allowed: tuple[str, ...]) -> None:
-        may = ", ".join(f"{{{p}}}" for p in allowed) or "no placeholders"
-        try:
-            parts = list(string.Formatter().parse(text))
-        except ValueError:
-            fail(keys, f"'{keys[1]}' has a {{ or }} on its own; write {{{{ or }}}} to show one")
-        for _, name, spec, conversion in parts:
-            if name is not None and (name not in allowed or spec or conversion):
-                typed = name + (f"!{conversion}" if conversion else "") + (
-                    f":{spec}" if spec else "")
-                fail(keys, f"'{keys[1]}' uses {{{typed}}}, which the coach cannot fill in "
-                           f"there; it may use {may}")
-
-    for key in data:
-        if key not in ("messages", "words"):
-            fail((str(key),), f"'{key}' is not a part of this file; it has 'messages' and 'words'")
-    messages: dict[str, dict[str, str]] = {}
-    for code, value in _section(data, "messages", fail).items():
-        keys = ("messages", str(code))
-        if code not in RULES:
-            fail(keys, f"there is no message called '{code}'; the coach knows "
-                       f"{', '.join(RULES)}")
-        forms = {"other": value or ""} if value is None or isinstance(value, str) else value
-        if (not isinstance(forms, dict) or "other" not in forms
-                or any(f not in _FORMS or not isinstance(t, str) for f, t in forms.items())):
-            fail(keys, f"'{code}' should be one text, or texts under zero, one and other "
-                       "(other is needed); a text starting with { goes on the line after >-")
-        for form, text in forms.items():
-            check_text((*keys, form), text, RULES[code].placeholders)
-        messages[str(code)] = forms
-    words: dict[str, str] = {}
-    seven_s: dict[str, str] = {}
-    word_data = _section(data, "words", fail)
-    for key, value in word_data.items():
-        if key == "seven_s":
-            for element, name in _section(word_data, "seven_s", fail, ("words",)).items():
-                if element not in SEVEN_S or not isinstance(name, str) or not name.strip():
-                    fail(("words", "seven_s", str(element)),
-                         f"seven_s takes a name for each of {', '.join(SEVEN_S)}")
-                seven_s[element] = name.strip()
-        elif key in ("and", "more") and isinstance(value, str) and value.strip():
-            check_text(("words", key), value, ("count",) if key == "more" else ())
-            words[key] = value.strip()
-        else:
-            fail(("words", str(key)), "words has 'and', 'more' (with {count}) and 'seven_s'")
-    return Catalog(messages, words, seven_s)
-
-
-def _section(data: dict[str, Any], key: str, fail: Callable[[tuple[str, ...], str], NoReturn],
-             at: tuple[str, ...] = ()) -> dict[str, Any]:
-    value = data.get(key)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        fail((*at, key), f"'{key}' should hold keys and values")
-    return value
-
-
-@functools.lru_cache(maxsize=8)
-def _parse_cached(path: str, mtime_ns: int, size: int) -> Catalog:
-    return _parse(Path(path))
-
-
-def _read(path: Path) -> Catalog:
-    try:
-        stat = path.stat()
-    except OSError:
-        raise DataFileError(f"{path}: the file is missing") from None
-    return _parse_cached(str(path), stat.st_mtime_ns, stat.st_size)
-
-
 def load_catalog(language: str, prompts: Path | None = None) -> Catalog:
-    """The coach's words: the bundled file, with a trainer's ``<prompts>/<language>/coach.yaml``
-    (when there is one) replacing the messages and words it has."""
-    bundled = resources.prompts_dir() / language / "coach.yaml"
-    catalog = _read(bundled)
-    missing = [c for c in RULES if c not in catalog.messages]
-    missing += [w for w in ("and", "more") if w not in catalog.words]
-    missing += [s for s in SEVEN_S if s not in catalog.seven_s_names]
-    if missing:
-        raise DataFileError(f"{bundled}: has nothing for {', '.join(missing)}")
-    own = Path(prompts) / language / "coach.yaml" if prompts is not None else None
-    if own is None or not own.is_file() or own.resolve() == bundled.resolve():
-        return catalog
-    extra = _read(own)
-    return Catalog({**catalog.messages, **extra.messages}, {**catalog.words, **extra.words},
-                   {**catalog.seven_s_names, **extra.seven_s_names})
+    """The coach's words in ``language``, a trainer's own file (if any) over the bundled one."""
+    return coach_words.load_catalog(language, placeholders(), prompts)
 
 
 # --- the entry point -----------------------------------------------------------------------
