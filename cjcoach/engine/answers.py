@@ -554,7 +554,7 @@ class _Refs:
             return None
         if folded in self.ids:
             return [self.ids[folded]]
-        if folded.isdigit() and str(int(folded)) in self.by_number:
+        if folded.isdecimal() and str(int(folded)) in self.by_number:
             return [self.by_number[str(int(folded))]]
         tokens = folded.split()
         matched = [_ID_TOKEN.fullmatch(t) for t in tokens]
@@ -682,7 +682,7 @@ def _relative(folded: str, today: date, words: Words) -> date | None:
                     rf"{amount} (?P<u>{units}) (?:{after})"):
         if m := re.fullmatch(pattern, folded):
             n = m["n"]
-            count = int(n) if n.isdigit() else 1 if n in words.rel_one else words.numbers[n]
+            count = int(n) if n.isdecimal() else 1 if n in words.rel_one else words.numbers[n]
             return _shift(today, **{words.rel_units[m["u"]]: count})
     return None
 
@@ -762,6 +762,8 @@ def _counted(chunk: str, refs: _Refs) -> list[tuple[str, int]] | None:
     chunk = chunk.strip(" .")
     if not chunk:
         return []
+    if len(chunk) > 200:
+        return None
     count = 1
     if m := _TIMES.fullmatch(chunk):
         count, chunk = int(m[1] or m[4] or m[6]), (m[2] or m[3] or m[5])

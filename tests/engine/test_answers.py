@@ -10,8 +10,20 @@ import pytest
 
 from cjcoach.datafile import DataFileError
 from cjcoach.engine.answers import (
-    clean_text, is_done, load_words, parse_choice, parse_date, parse_emotion, parse_list,
-    parse_row, parse_scale, parse_votes, parse_yes_no, resolve_refs,
+    REFS_LIMIT,
+    SHORT_LIMIT,
+    clean_text,
+    is_done,
+    load_words,
+    parse_choice,
+    parse_date,
+    parse_emotion,
+    parse_list,
+    parse_row,
+    parse_scale,
+    parse_votes,
+    parse_yes_no,
+    resolve_refs,
 )
 from cjcoach.resources import prompts_dir
 
@@ -249,7 +261,8 @@ def test_yes_no_not_understood_english(typed: str) -> None:
 @pytest.mark.parametrize(("typed", "key"), [
     ("2", "five_phases"), ("optie 3", "b2b"), ("#4", "see_think_do_care"),
     ("de tweede", "five_phases"), ("twee", "five_phases"), ("laatste", "custom"),
-    ("Vijf fasen", "five_phases"), ("five_phases", "five_phases"), ("see think", "see_think_do_care"),
+    ("Vijf fasen", "five_phases"), ("five_phases", "five_phases"),
+    ("see think", "see_think_do_care"),
     ("see-think-do-care", "see_think_do_care"), ("komen kijken", "come_look"), ("eigen", "custom"),
     ("b2b", "b2b"), ("voor tijdens na", "before_during_after"), ("vijf fase", "five_phases"),
 ])
@@ -373,7 +386,7 @@ def test_votes_not_understood(typed: str) -> None:
     assert parse_votes(typed, ["Anna", "Bram"], IDEAS) is None
 
 
-# --- big pastes ------------------------------------------------------------------------------------
+# --- big pastes ---------------------------------------------------------------------------
 
 def test_a_megabyte_paste_is_handled_quickly() -> None:
     big = ("webshop, winkel; 😀 \x1b[31m" * 40_000)[:1_000_000]
@@ -389,4 +402,24 @@ def test_a_megabyte_paste_is_handled_quickly() -> None:
     assert resolve_refs(big, TOUCHPOINTS)[0] == []
     assert parse_votes(big, ["Anna"], IDEAS) is None
     assert not is_done(big, NL)
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize("paste", [
+    " " * 1_000_000, "a" + " \t" * 9_000 + "x2", "1" * 1_000_000, "," * 1_000_000,
+    "Anna: " + "I1 " * 6_000, "\x1b[" * 300_000, "é" * 1_000_000, "de " * 6_000 + "webshop",
+], ids=lambda paste: f"{paste[:6]!r}x{len(paste)}")
+def test_pathological_pastes_stay_fast(paste: str) -> None:
+    start = time.perf_counter()
+    for text in (paste, paste[:SHORT_LIMIT], paste[:REFS_LIMIT]):
+        clean_text(text)
+        parse_list(text)
+        parse_scale(text, 1, 5, NL)
+        parse_emotion(text, EN)
+        parse_yes_no(text, NL)
+        parse_choice(text, PHASE_MODELS, NL)
+        parse_date(text, TODAY, EN)
+        parse_row(text, 3)
+        resolve_refs(text, TOUCHPOINTS)
+        parse_votes(text, ["Anna"], IDEAS)
     assert time.perf_counter() - start < 5
