@@ -152,7 +152,7 @@ class _Reader:
     def mapping(self, node: yaml.Node, where: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
         if not isinstance(node, yaml.MappingNode):
             raise self.fail(node, f"{where} should be a list of 'key: value' lines")
-        out = []
+        out: list[tuple[str, yaml.Node, yaml.Node]] = []
         for key, value in node.value:
             if not isinstance(key, yaml.ScalarNode):
                 raise self.fail(key, f"a key in {where} should be a plain word")
@@ -657,9 +657,9 @@ def parse_date(text: str, today: date, words: Words) -> date | None:
     if month_names:
         month = rf"(?P<m>{month_names})\.?"
         day = r"(?P<d>\d{1,2})(?:st|nd|rd|th|e|ste|de)?\.?"
-        year = r"(?P<y>\d{4})"
-        for pattern in (rf"{day} {month}(?: {year})?", rf"{month} {day}(?: {year})?",
-                        rf"{month} {year}", month):
+        year_ = r"(?P<y>\d{4})"
+        for pattern in (rf"{day} {month}(?: {year_})?", rf"{month} {day}(?: {year_})?",
+                        rf"{month} {year_}", month):
             if m := re.fullmatch(pattern, folded):
                 parts = m.groupdict()
                 number = words.months[parts["m"]]
