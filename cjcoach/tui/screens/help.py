@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.markdown import Markdown as RichMarkdown
-from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,6 +12,16 @@ from textual.widgets import Footer, Static
 
 from cjcoach.tui.keys import key_rows, localize_bindings
 from cjcoach.tui.labels import Labels
+
+
+def two_columns(rows: list[tuple[str, str]]) -> Text:
+    """Keys (bold) and what they do, aligned, as plain text that also reads in a snapshot."""
+    width = max((len(key) for key, _ in rows), default=0) + 2
+    text = Text()
+    for i, (key, what) in enumerate(rows):
+        text.append(key.ljust(width), style="bold")
+        text.append(what + ("\n" if i < len(rows) - 1 else ""))
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,35 +50,22 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(commands, id="commands")
         yield Footer()
 
-    def _keys_table(self) -> Table:
+    def _keys_table(self) -> Text:
         L = self.labels
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
         rows = [("Enter", L("keys.send")), ("^j", L("keys.new_line"))]
         others = [s for s in self.app.screen_stack if s is not self]
         for node in (others[-1] if others else None, self.app):
             if node is not None:
                 rows += key_rows(node, L)
         rows.append(("^p", L("keys.palette")))
-        seen: set[str] = set()
-        for key, what in rows:
-            if key not in seen:
-                seen.add(key)
-                table.add_row(key, what)
-        return table
+        unique = dict(reversed(rows))
+        return two_columns([(k, unique[k]) for k in dict.fromkeys(k for k, _ in rows)])
 
-    def _commands_table(self) -> Table | None:
+    def _commands_table(self) -> Text | None:
         session = getattr(self.app, "session", None)
         if session is None:
             return None
-        words = session.conversation.command_words()
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold")
-        table.add_column()
-        for word, meaning in words.items():
-            table.add_row(word, meaning)
-        return table
+        return two_columns(list(session.conversation.command_words().items()))
 
     def action_close(self) -> None:
         self.dismiss()
