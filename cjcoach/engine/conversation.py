@@ -1,0 +1,304 @@
+"""The conversation: which question comes next, what an answer does, and the autosave.
+
+:class:`Conversation` is what every face talks to (see :mod:`cjcoach.engine.api`). It
+keeps one thing of its own, the current :class:`~cjcoach.engine.flow.Position`, and
+stores it in ``workshop.progress`` with every save, so a killed session resumes at
+exactly the question it would have asked next. Commands (``/back``, ``/tip`` …) are in
+:mod:`cjcoach.engine.commands`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from cjcoach.engine import commands, reading
+from cjcoach.engine.api import (
+    METHOD_STEP,
+    STEP_KEYS,
+    BotMessage,
+    Question,
+    Reply,
+    SaveOutcome,
+    StepInfo,
+)
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, full_plan, next_after
+from cjcoach.engine.prompts import PromptSet, load_prompts
+from cjcoach.engine.steps_ideas import IDEAS, IMPACT, PLAN, PRIORITIES, REVIEW
+from cjcoach.engine.steps_journey import MOMENTS, TOUCHPOINTS
+from cjcoach.engine.steps_start import ALIGNMENT, PERSONAS, PHASES, SCENE, WHY
+from cjcoach.model import Progress, Turn, Workshop
+from cjcoach.resources import prompts_dir
+from cjcoach.store import SaveError
+from cjcoach.workfile import WorkshopFile
+
+STEPS: tuple[StepDef, ...] = (SCENE, WHY, PERSONAS, ALIGNMENT, PHASES, TOUCHPOINTS, MOMENTS,
+                              IDEAS, IMPACT, PRIORITIES, PLAN, REVIEW)
+STEP_DEFS = {s.key: s for s in STEPS}
+assert tuple(STEP_DEFS) == STEP_KEYS
+KNOWN_QUESTIONS = {s.key: s.questions for s in STEPS}
+
+
+class Conversation:
+    """One workshop's conversation. Never raises on any text a user types."""
+
+    def __init__(self, workfile: WorkshopFile, prompts: Path | None = None,
+                 today: datetime.date | None = None) -> None:
+        self.file = workfile
+        self.prompts_folder = prompts
+        lang = workfile.workshop.language
+        self.prompts: PromptSet = load_prompts(lang, prompts, KNOWN_QUESTIONS)
+        self.words = reading.load_words(prompts or prompts_dir(), lang)
+        self.today = today or datetime.date.today()
+        self.tip_counter: dict[tuple[str, str], int] = {}
+        self._unsaved = False
+        self.position: Position | None = self._resume_position()
+
+    # --- the face contract -------------------------------------------------------------
+
+    @property
+    def workshop(self) -> Workshop:
+        return self.file.workshop
+
+    @property
+    def current(self) -> Question | None:
+        if self.position is None:
+            return None
+        return self._question(self.position)
+
+    def plan(self) -> list[Position]:
+        return full_plan(STEPS, self.workshop)
+
+    def start(self) -> list[BotMessage]:
+        w, say = self.workshop, self.prompts.say
+        messages: list[BotMessage] = []
+        fresh = not w.progress.step and not w.transcript
+        if fresh:
+            messages.append(BotMessage("info", say("welcome").strip()))
+        elif self.position is None:
+            messages.append(BotMessage("info", say("welcome_finished")))
+        else:
+            messages.append(BotMessage("info", say(
+                "welcome_back", number=METHOD_STEP[self.position.step],
+                title=self.prompts.title(self.position.step))))
+        if self.file.read_only:
+            messages.append(BotMessage("error", say("read_only",
+                                                    reason=self.file.read_only_reason)))
+        if self.position is not None:
+            messages += self.ask(intro=fresh or self._at_step_start())
+        return messages
+
+    def answer(self, text: str) -> Reply:
+        try:
+            return self._answer(text if isinstance(text, str) else "")
+        except Exception as exc:  # noqa: BLE001 - a face must never see a traceback
+            return Reply([BotMessage("error", self.prompts.say(
+                "not_understood", why=f"({type(exc).__name__}: {exc})"))])
+
+    def steps(self) -> list[StepInfo]:
+        done = set(self.workshop.progress.done)
+        out = []
+        for key in STEP_KEYS:
+            state = ("current" if self.position and self.position.step == key
+                     else "done" if key in done else "todo")
+            out.append(StepInfo(key, self.prompts.title(key), state))  # type: ignore[arg-type]
+        return out
+
+    def goto_step(self, step: str) -> list[BotMessage]:
+        return commands.goto(self, step)
+
+    def command_words(self) -> dict[str, str]:
+        helps = self.prompts.command_help()
+        return {words[0]: helps.get(name, name)
+                for name, words in self.prompts.commands().items() if words}
+
+    # --- inside ------------------------------------------------------------------------
+
+    def ctx(self, position: Position) -> Ctx:
+        return Ctx(self.workshop, position, self.prompts, self.words, self.today)
+
+    def qdef(self, position: Position) -> QDef:
+        return STEP_DEFS[position.step].questions[position.question]
+
+    def _resume_position(self) -> Position | None:
+        progress = self.workshop.progress
+        if progress.finished:
+            return None
+        plan = self.plan()
+        if not progress.step:
+            return plan[0]
+        saved = Position(progress.step, progress.question, tuple(sorted(progress.context.items())))
+        if saved in plan:
+            return saved
+        later = [p for p in plan
+                 if STEP_KEYS.index(p.step) >= STEP_KEYS.index(saved.step)]
+        return later[0] if later else None
+
+    def _at_step_start(self) -> bool:
+        plan = self.plan()
+        return self.position is not None and next(
+            (p for p in plan if p.step == self.position.step), None) == self.position
+
+    def _question(self, position: Position) -> Question:
+        q = self.prompts.question(position.step, position.question)
+        qdef, ctx = self.qdef(position), self.ctx(position)
+        values = qdef.fill(ctx)
+        from cjcoach.engine.prompts import fill
+
+        choices = tuple(label for _, label in qdef.choices(ctx)) if qdef.choices else ()
+        tips = q.get("tips") or []
+        return Question(
+            step=position.step, key=position.question,
+            text=fill(str(q.get("text", "")), **values).strip(), kind=qdef.kind,
+            hint=fill(str(q.get("hint") or ""), **values),
+            example=fill(str(q.get("example") or ""), **values),
+            tip=fill(str(tips[0]), **values) if tips else "", choices=choices)
+
+    def ask(self, intro: bool = False) -> list[BotMessage]:
+        """The current question as messages (with the step's introduction when it starts)."""
+        messages: list[BotMessage] = []
+        for _ in range(len(self.plan()) + 1):  # skip questions about removed items
+            if self.position is None:
+                return messages
+            try:
+                question = self._question(self.position)
+                current = self.qdef(self.position).current(self.ctx(self.position))
+                break
+            except Retry:
+                self._move_on(self.plan(), self.plan())
+        else:  # pragma: no cover - the plan always ends
+            return messages
+        step = self.position.step
+        if intro:
+            head = self.prompts.say("step_start", number=METHOD_STEP[step],
+                                    title=self.prompts.title(step))
+            why = str(self.prompts.step(step).get("why") or "").strip()
+            messages.append(BotMessage("info", f"{head}\n{why}".strip()))
+        text = question.text
+        if question.choices:
+            text += "\n" + "\n".join(f"  {n}. {c}" for n, c in enumerate(question.choices, 1))
+        messages.append(BotMessage("question", text))
+        if current:
+            key = "current_list" if self.qdef(self.position).multi else "current"
+            messages.append(BotMessage("info", self.prompts.say(key, value=current)))
+        self.workshop.transcript.append(Turn("bot", text))
+        return messages
+
+    def _answer(self, text: str) -> Reply:
+        if commands.is_command(self, text):
+            return commands.run(self, text)
+        if self.position is None:
+            return Reply([BotMessage("info", self.prompts.say("after_finished"))])
+        self.workshop.transcript.append(Turn("user", reading.clean(text)))
+        position, qdef = self.position, self.qdef(self.position)
+        ctx = self.ctx(position)
+        cleaned = reading.clean(text)
+        empty = not cleaned or (qdef.multi and reading.is_done(cleaned, self.words))
+        if empty:
+            return self.pass_over(position, qdef, ctx)
+        old_plan = self.plan()
+        try:
+            accepted = qdef.apply(ctx, cleaned)
+        except Retry as retry:
+            return self._retry(position, str(retry))
+        return self._accepted(accepted, old_plan)
+
+    def pass_over(self, position: Position, qdef: QDef, ctx: Ctx,
+                  skipping: bool = False) -> Reply:
+        """An empty answer, ``done`` or ``/skip``: keep what is there and go on."""
+        try:
+            current = qdef.current(ctx)
+        except Retry:
+            current = ""
+        if qdef.required and not current:
+            key = "list_required" if qdef.multi else "required"
+            return self._retry(position, self.prompts.say(key), prefix=False)
+        note = "" if qdef.multi and not skipping else \
+            self.prompts.say("kept" if current else "skipped")
+        return self._accepted(Accepted(note), self.plan())
+
+    def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
+        q = self._question(position)
+        text = self.prompts.say("not_understood", why=why) if prefix else why
+        messages = [BotMessage("retry", text)]
+        if q.example:
+            messages.append(BotMessage("help", self.prompts.say("example", example=q.example)))
+        return Reply(messages)
+
+    def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
+        messages = [BotMessage("ack", accepted.ack)] if accepted.ack else []
+        messages += [BotMessage("remark", n) for n in accepted.notes if n]
+        finished = False
+        if not accepted.stay:
+            step_before = self.position.step if self.position else ""
+            self._move_on(old_plan, self.plan())
+            if self.position is None or self.position.step != step_before:
+                messages += self.close_step(step_before)
+            if self.position is None:
+                finished = True
+                messages.append(BotMessage("info", self.prompts.say(
+                    "finished", file=self.file.path.name,
+                    review=self.workshop.review_date or "?").strip()))
+            else:
+                messages += self.ask(intro=self.position.step != step_before)
+        save = self.save()
+        return Reply(messages, save=save, finished=finished)
+
+    def _move_on(self, old_plan: list[Position], new_plan: list[Position]) -> None:
+        if self.position is None:
+            return
+        self.position = next_after(old_plan, new_plan, self.position)
+        self.record_progress()
+
+    def record_progress(self) -> None:
+        progress = self.workshop.progress
+        if self.position is None:
+            self.workshop.progress = Progress(progress.step, progress.question,
+                                              progress.context, progress.done, True)
+            return
+        self.workshop.progress = Progress(self.position.step, self.position.question,
+                                          dict(self.position.context), progress.done, False)
+
+    def close_step(self, step: str) -> list[BotMessage]:
+        """The recap of a finished step and what the coach says about it."""
+        if not step:
+            return []
+        done = self.workshop.progress.done
+        upto = STEP_KEYS.index(self.position.step) if self.position else len(STEP_KEYS)
+        for key in STEP_KEYS[:upto]:
+            if key not in done:
+                done.append(key)
+        ctx = self.ctx(Position(step, ""))
+        recap = self.prompts.step_say(step, "recap", **STEP_DEFS[step].recap(ctx))
+        title = self.prompts.say("recap_title", title=self.prompts.title(step))
+        messages = [BotMessage("recap", f"{title}\n{recap}")]
+        messages += self.coach(step)
+        return messages
+
+    def coach(self, step: str) -> list[BotMessage]:
+        try:
+            from cjcoach import coach
+
+            remarks = coach.review(self.workshop, step=step, prompts=self.prompts_folder,
+                                   today=self.today)
+        except Exception:  # noqa: BLE001 - a broken coach must not stop the workshop
+            return []
+        return [BotMessage("coach", r.text) for r in remarks]
+
+    def save(self) -> SaveOutcome:
+        """Write the workshop; a failure becomes a sentence and is tried again next time."""
+        if self.file.read_only:
+            return SaveOutcome(False)
+        try:
+            conflict = self.file.save()
+        except SaveError as exc:
+            self._unsaved = True
+            return SaveOutcome(False, self.prompts.say("saved_failed", message=str(exc)))
+        except OSError as exc:
+            self._unsaved = True
+            return SaveOutcome(False, self.prompts.say("saved_failed", message=str(exc)))
+        self._unsaved = False
+        if conflict is not None:
+            return SaveOutcome(True, self.prompts.say("conflict_copy", path=conflict.name),
+                               conflict)
+        return SaveOutcome(True)

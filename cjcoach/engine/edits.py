@@ -1,0 +1,128 @@
+"""Changing and removing items after the fact, without leaving references behind.
+
+Removing a persona removes its goals, their alignments and its touchpoints; removing a
+touchpoint removes its pain points and happy moments and takes it out of every idea; and
+so on. After any of these, :func:`cjcoach.validate.problems` finds no dangling id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cjcoach.model import Alignment, Workshop
+
+
+def rename(w: Workshop, item_id: str, text: str) -> bool:
+    """Give the item ``item_id`` a new name or text. ``False`` when there is no such item."""
+    item_id = item_id.upper()
+    for g in w.business_goals:
+        if g.id == item_id:
+            g.text = text
+            return True
+    for p in w.personas:
+        if p.id == item_id:
+            p.name = text
+            return True
+        for c in p.goals:
+            if c.id == item_id:
+                c.text = text
+                return True
+    for a in w.alignments:
+        if a.id == item_id:
+            a.statement = text
+            return True
+    for t in w.touchpoints:
+        if t.id == item_id:
+            t.name = text
+            return True
+        for m in (*t.pain_points, *t.happy_moments):
+            if m.id == item_id:
+                m.text = text
+                return True
+    for i in w.ideas:
+        if i.id == item_id:
+            i.title = text
+            return True
+    return False
+
+
+def describe(w: Workshop, item_id: str) -> str:
+    """``T3 Webshop``: an id with its name, for messages."""
+    for g in w.business_goals:
+        if g.id == item_id:
+            return f"{g.id} {g.text}"
+    for p in w.personas:
+        if p.id == item_id:
+            return f"{p.id} {p.name}"
+        for c in p.goals:
+            if c.id == item_id:
+                return f"{c.id} {c.text}"
+    for t in w.touchpoints:
+        if t.id == item_id:
+            return f"{t.id} {t.name}"
+        for m in (*t.pain_points, *t.happy_moments):
+            if m.id == item_id:
+                return f"{m.id} {m.text}"
+    for i in w.ideas:
+        if i.id == item_id:
+            return f"{i.id} {i.title}"
+    return item_id
+
+
+def delete(w: Workshop, item_id: str) -> list[str]:
+    """Remove ``item_id`` and what depends on it; the removed ids, the item itself first.
+
+    An empty list means there was no such item.
+    """
+    item_id = item_id.upper()
+    if item_id not in w.all_ids():
+        return []
+    removed = [item_id]
+    if item_id.startswith("G"):
+        w.business_goals = [g for g in w.business_goals if g.id != item_id]
+        removed += _drop_alignments(w, lambda a: a.business_goal == item_id)
+        for t in w.touchpoints:
+            if t.goal == item_id:
+                t.goal = ""
+        for i in w.ideas:
+            i.goals = [g for g in i.goals if g != item_id]
+    elif item_id.startswith("P"):
+        persona = w.persona(item_id)
+        goal_ids = {c.id for c in persona.goals} if persona else set()
+        w.personas = [p for p in w.personas if p.id != item_id]
+        removed += sorted(goal_ids)
+        removed += _drop_alignments(w, lambda a: a.customer_goal in goal_ids)
+        for t in [t for t in w.touchpoints if t.persona == item_id]:
+            removed += _drop_touchpoint(w, t.id)
+    elif item_id.startswith("C"):
+        for p in w.personas:
+            p.goals = [c for c in p.goals if c.id != item_id]
+        removed += _drop_alignments(w, lambda a: a.customer_goal == item_id)
+    elif item_id.startswith("A"):
+        _drop_alignments(w, lambda a: a.id == item_id)
+    elif item_id.startswith("T"):
+        removed = _drop_touchpoint(w, item_id)
+    elif item_id.startswith("M"):
+        for t in w.touchpoints:
+            t.pain_points = [m for m in t.pain_points if m.id != item_id]
+            t.happy_moments = [m for m in t.happy_moments if m.id != item_id]
+    elif item_id.startswith("I"):
+        w.ideas = [i for i in w.ideas if i.id != item_id]
+    return removed
+
+
+def _drop_alignments(w: Workshop, gone: Callable[[Alignment], bool]) -> list[str]:
+    dropped = [a.id for a in w.alignments if gone(a)]
+    w.alignments = [a for a in w.alignments if a.id not in dropped]
+    return dropped
+
+
+def _drop_touchpoint(w: Workshop, touchpoint_id: str) -> list[str]:
+    t = w.touchpoint(touchpoint_id)
+    if t is None:
+        return []
+    removed = [t.id, *(m.id for m in (*t.pain_points, *t.happy_moments))]
+    w.touchpoints = [x for x in w.touchpoints if x.id != touchpoint_id]
+    for idea in w.ideas:
+        idea.touchpoints = [x for x in idea.touchpoints if x != touchpoint_id]
+    return removed

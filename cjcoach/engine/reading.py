@@ -1,0 +1,74 @@
+"""The engine's view of :mod:`cjcoach.engine.answers`: the parsers, in the forms steps use.
+
+``answers`` (another module) knows how people write lists, numbers, dates and names; this
+module only adapts its results (a date to ISO text, votes for one voter) so that the
+step modules read simply.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from cjcoach.engine import answers
+from cjcoach.engine.answers import Words, load_words
+
+__all__ = ["Words", "load_words", "clean", "lines", "items", "is_done", "scale", "score",
+           "emotion", "choice", "refs", "yes_no", "date", "votes"]
+
+
+def clean(text: str) -> str:
+    return answers.clean_text(text)
+
+
+def lines(text: str) -> list[str]:
+    """The non-empty lines of an answer, cleaned."""
+    return [line.strip() for line in clean(text).split("\n") if line.strip()]
+
+
+def items(text: str, words: Words, commas: bool | None = None) -> list[str]:
+    """List items: one per line or ``;``; commas split only where the line looks like a list
+    (``commas=None``), always (``True``) or never (``False``)."""
+    return answers.parse_list(text, split_commas=commas)
+
+
+def is_done(text: str, words: Words) -> bool:
+    return answers.is_done(text, words)
+
+
+def scale(text: str, low: int, high: int, words: Words) -> int | None:
+    return answers.parse_scale(text, low, high, words)
+
+
+def score(text: str, words: Words) -> int | None:
+    """A 7S score from -2 to +2 (digits, ``--``, ``++``)."""
+    return answers.parse_emotion(text, words)
+
+
+def emotion(text: str, words: Words) -> int | None:
+    return answers.parse_emotion(text, words)
+
+
+def choice(text: str, options: list[tuple[str, str]], words: Words) -> str | None:
+    return answers.parse_choice(text, options, words)
+
+
+def refs(text: str, options: list[tuple[str, str]], words: Words | None = None
+         ) -> tuple[list[str], list[str]]:
+    return answers.resolve_refs(text, options, words)
+
+
+def yes_no(text: str, words: Words) -> bool | None:
+    return answers.parse_yes_no(text, words)
+
+
+def date(text: str, today: datetime.date, words: Words) -> str | None:
+    found = answers.parse_date(text, today, words)
+    return found.isoformat() if found is not None else None
+
+
+def votes(text: str, voter: str, options: list[tuple[str, str]]) -> dict[str, int] | None:
+    """One voter's dots per idea id (``I1 I1 I3`` → ``{"I1": 2, "I3": 1}``), or ``None``."""
+    found = answers.parse_votes(text, [voter], options)
+    if found is None:
+        return None
+    return {item: sum(per.values()) for item, per in found.items()}

@@ -1,0 +1,404 @@
+"""Steps 4 and 5: ideas, their 7S check, value and votes, the plan and the next review.
+
+The 7S check takes seven scores in one line (``1 0 -1 2 0 0 1``); a team that wants to
+talk each element through types ``walk`` and gets one question per element.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.engine.steps_start import goal_lines
+from cjcoach.model import SEVEN_S, Idea, SevenSScore, Workshop
+
+# --- ideas ---------------------------------------------------------------------------
+
+
+def _all_touchpoint_lines(ctx: Ctx) -> str:
+    w = ctx.workshop
+    lines = []
+    for p in w.personas:
+        for t in w.journey(p.id):
+            mood = f" [{t.emotion:+d}]" if t.emotion is not None else ""
+            lines.append(f"  {t.id}  {t.name} ({p.name}, {w.phase_label(t.phase)}){mood}")
+    return "\n".join(lines)
+
+
+def _pains_line(ctx: Ctx) -> str:
+    pains = [f"{t.id} {t.name}: {m.text}" for t in ctx.workshop.touchpoints
+             for m in t.pain_points]
+    if not pains:
+        return ctx.say("no_pains")
+    return ctx.say("pains_header", pains="; ".join(pains[:8]))
+
+
+def _ideas(ctx: Ctx, text: str) -> Accepted:
+    added = []
+    for item in reading.items(text, ctx.words):
+        idea = Idea(ctx.workshop.next_id("I"), item)
+        ctx.workshop.ideas.append(idea)
+        added.append(f"{idea.id} {idea.title}")
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+
+
+def _idea_fill(ctx: Ctx) -> dict[str, object]:
+    journey = [t for p in ctx.workshop.personas for t in ctx.workshop.journey(p.id)]
+    worst = sorted(journey, key=lambda t: t.emotion if t.emotion is not None else 3)[:2]
+    return {"idea": ctx.idea().title, "touchpoints": _all_touchpoint_lines(ctx),
+            "business_goals": goal_lines(ctx.workshop),
+            "example_refs": ", ".join(t.id for t in worst) or "T1"}
+
+
+def _kind_choices(ctx: Ctx) -> list[tuple[str, str]]:
+    raw = ctx.prompts.question("ideas", "kind").get("choices") or {}
+    return [(str(k), str(v)) for k, v in raw.items()]
+
+
+def _kind(ctx: Ctx, text: str) -> Accepted:
+    key = reading.choice(text, _kind_choices(ctx), ctx.words)
+    if key is None:
+        raise Retry(ctx.prompts.say("choice_retry"))
+    ctx.idea().kind = key  # type: ignore[assignment]
+    return Accepted()
+
+
+def same_name_too(ctx: Ctx, ids: list[str]) -> list[str]:
+    """A touchpoint named by its name means every persona's touchpoint of that name."""
+    names = {t.name.lower() for t in ctx.workshop.touchpoints if t.id in ids}
+    out = list(ids)
+    for t in ctx.workshop.touchpoints:
+        if t.name.lower() in names and t.id not in out:
+            out.append(t.id)
+    return out
+
+
+def _idea_touchpoints(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    ids, bad = reading.refs(text, [(t.id, t.name) for t in w.touchpoints])
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="T2"))
+    explicit = all(re.fullmatch(r"[Tt]\d+", part.strip()) for part in re.split(r"[,;\s]+",
+                                                                              text.strip()))
+    ctx.idea().touchpoints = ids if explicit else same_name_too(ctx, ids)
+    return Accepted()
+
+
+def _idea_goals(ctx: Ctx, text: str) -> Accepted:
+    ids, bad = reading.refs(text, [(g.id, g.text) for g in ctx.workshop.business_goals])
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="G1"))
+    ctx.idea().goals = ids
+    return Accepted()
+
+
+def _ideas_plan(w: Workshop) -> Iterator[Position]:
+    yield Position.of("ideas", "ideas")
+    for idea in w.ideas:
+        yield Position.of("ideas", "kind", idea=idea.id)
+        if w.touchpoints:
+            yield Position.of("ideas", "touchpoints", idea=idea.id)
+        if w.business_goals:
+            yield Position.of("ideas", "goals", idea=idea.id)
+
+
+def ideas_now(ctx: Ctx) -> str:
+    return "; ".join(f"{i.id} {i.title}" for i in ctx.workshop.ideas)
+
+
+IDEAS = StepDef(
+    "ideas",
+    {
+        "ideas": QDef("list", _ideas, required=True, current=ideas_now,
+                      fill=lambda ctx: {"pains": _pains_line(ctx)}),
+        "kind": QDef("choice", _kind, fill=_idea_fill, choices=_kind_choices,
+                     current=lambda ctx: ctx.idea().kind),
+        "touchpoints": QDef("choice", _idea_touchpoints, fill=_idea_fill,
+                            current=lambda ctx: ", ".join(ctx.idea().touchpoints)),
+        "goals": QDef("choice", _idea_goals, fill=_idea_fill,
+                      current=lambda ctx: ", ".join(ctx.idea().goals)),
+    },
+    _ideas_plan,
+    recap=lambda ctx: {"count": len(ctx.workshop.ideas), "ideas": ideas_now(ctx)},
+)
+
+
+# --- the 7S check --------------------------------------------------------------------
+
+
+def element_name(ctx: Ctx, element: str) -> tuple[str, str]:
+    info = (ctx.prompts.section("impact", "elements") or {}).get(element) or {}
+    return str(info.get("name", element)), str(info.get("help", ""))
+
+
+def _scores_fill(ctx: Ctx) -> dict[str, object]:
+    lines = []
+    for n, element in enumerate(SEVEN_S, 1):
+        name, help_text = element_name(ctx, element)
+        lines.append(f"  {n}. {name} — {help_text}")
+    return {"idea": ctx.idea().title, "elements": "\n".join(lines)}
+
+
+def _scores_text(ctx: Ctx, idea: Idea) -> str:
+    return ", ".join(f"{element_name(ctx, s)[0]} {sc.score:+d}"
+                     for s in SEVEN_S if (sc := idea.seven_s.get(s)) and sc.score is not None)
+
+
+def _heavy(ctx: Ctx, idea: Idea) -> str:
+    heavy = [element_name(ctx, s)[0] for s in idea.heavy_conflicts()]
+    return ctx.say("heavy", elements=", ".join(heavy)) if heavy else ""
+
+
+def _scores(ctx: Ctx, text: str) -> Accepted:
+    idea = ctx.idea()
+    walk = [x.strip() for x in ctx.say("walk_words").split(",")]
+    if reading.clean(text).lower().strip(" .!") in walk:
+        for s in SEVEN_S:
+            idea.seven_s.setdefault(s, SevenSScore())
+        return Accepted(ctx.say("walk_start"))
+    tokens = [tok for tok in re.split(r"[\s,;|]+", reading.clean(text)) if tok]
+    values = [reading.score(tok, ctx.words) for tok in tokens]
+    if len(values) != len(SEVEN_S) or any(v is None for v in values):
+        raise Retry(ctx.retry())
+    for s, v in zip(SEVEN_S, values, strict=True):
+        note = idea.seven_s[s].note if s in idea.seven_s else ""
+        idea.seven_s[s] = SevenSScore(v, note)
+    notes = [x for x in [_heavy(ctx, idea)] if x]
+    return Accepted(ctx.say("read_as", scores=_scores_text(ctx, idea)), notes=notes)
+
+
+def _element_fill(ctx: Ctx) -> dict[str, object]:
+    name, help_text = element_name(ctx, ctx.get("element"))
+    return {"idea": ctx.idea().title, "element_name": name, "element_help": help_text}
+
+
+def _element(ctx: Ctx, text: str) -> Accepted:
+    idea = ctx.idea()
+    cleaned = reading.clean(text)
+    first, _, rest = cleaned.partition(" ")
+    value = reading.score(first, ctx.words)
+    note = rest.strip(" -–:")
+    if value is None:
+        value, note = reading.score(cleaned, ctx.words), ""
+    if value is None:
+        raise Retry(ctx.retry())
+    idea.seven_s[ctx.get("element")] = SevenSScore(value, note)
+    return Accepted()
+
+
+def _walking(idea: Idea) -> bool:
+    return bool(idea.seven_s) and any(sc.score is None for sc in idea.seven_s.values())
+
+
+def _impact_plan(w: Workshop) -> Iterator[Position]:
+    for idea in w.ideas:
+        yield Position.of("impact", "scores", idea=idea.id)
+        if _walking(idea):
+            for s in SEVEN_S:
+                yield Position.of("impact", "element", idea=idea.id, element=s)
+
+
+def _impact_recap(ctx: Ctx) -> dict[str, object]:
+    w = ctx.workshop
+    checked = [i for i in w.ideas if i.seven_s and not _walking(i)]
+    clashes = [f"{i.id} {i.title}" for i in w.ideas if i.heavy_conflicts()]
+    text = ctx.say("clash", items="; ".join(clashes)) if clashes else ctx.say("no_clash")
+    return {"checked": len(checked), "count": len(w.ideas), "clashes": text}
+
+
+IMPACT = StepDef(
+    "impact",
+    {
+        "scores": QDef("table", _scores, fill=_scores_fill,
+                       current=lambda ctx: _scores_text(ctx, ctx.idea())),
+        "element": QDef("scale", _element, fill=_element_fill,
+                        current=lambda ctx: str(sc.score) if (sc := ctx.idea().seven_s.get(
+                            ctx.get("element"))) and sc.score is not None else ""),
+    },
+    _impact_plan,
+    recap=_impact_recap,
+)
+
+
+# --- value, effort, votes ------------------------------------------------------------
+
+
+def _value(ctx: Ctx, text: str) -> Accepted:
+    tokens = [tok for tok in re.split(r"[\s,;|/]+", reading.clean(text)) if tok]
+    values = [reading.scale(tok, 1, 5, ctx.words) for tok in tokens]
+    if len(values) != 3 or any(v is None for v in values):
+        raise Retry(ctx.retry())
+    idea = ctx.idea()
+    idea.customer_value, idea.business_value, idea.effort = values
+    return Accepted(ctx.say("value_done", customer=values[0], business=values[1],
+                            effort=values[2]))
+
+
+def voters(w: Workshop) -> list[str]:
+    return [p.name for p in w.scene.participants if p.name] or [""]
+
+
+def _votes_fill(ctx: Ctx) -> dict[str, object]:
+    voter = ctx.get("voter") or ctx.say("room")
+    return {"voter": voter, "ideas": "\n".join(f"  {i.id}  {i.title}"
+                                              for i in ctx.workshop.ideas)}
+
+
+def _votes(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    voter = ctx.get("voter") or ctx.say("room")
+    counts = reading.votes(text, voter, [(i.id, i.title) for i in w.ideas])
+    if counts is None:
+        raise Retry(ctx.retry())
+    for idea in w.ideas:
+        idea.votes.pop(voter, None)
+        if counts.get(idea.id):
+            idea.votes[voter] = counts[idea.id]
+    shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+    return Accepted(ctx.say("votes_done", votes=shown))
+
+
+def _votes_now(ctx: Ctx) -> str:
+    voter = ctx.get("voter") or ctx.say("room")
+    return ", ".join(f"{i.id} {i.votes[voter]}" for i in ctx.workshop.ideas if voter in i.votes)
+
+
+def _priorities_plan(w: Workshop) -> Iterator[Position]:
+    for idea in w.ideas:
+        yield Position.of("priorities", "value", idea=idea.id)
+    if w.ideas:
+        for voter in voters(w):
+            yield Position.of("priorities", "votes", voter=voter)
+
+
+def ranking(ctx: Ctx) -> str:
+    lines = []
+    for n, idea in enumerate(ctx.workshop.ranked_ideas(), 1):
+        priority = idea.priority()
+        score = f"{priority:.1f}" if priority is not None else "-"
+        flag = " (!)" if idea.heavy_conflicts() else ""
+        lines.append(f"  {n}. {idea.id} {idea.title} — {score}, "
+                     f"{idea.total_votes()} dots{flag}")
+    return "\n".join(lines)
+
+
+PRIORITIES = StepDef(
+    "priorities",
+    {
+        "value": QDef("table", _value, fill=lambda ctx: {"idea": ctx.idea().title},
+                      current=lambda ctx: " ".join(str(v) for v in (
+                          ctx.idea().customer_value, ctx.idea().business_value,
+                          ctx.idea().effort) if v is not None)),
+        "votes": QDef("table", _votes, fill=_votes_fill, current=_votes_now),
+    },
+    _priorities_plan,
+    recap=lambda ctx: {"ranking": "\n" + ranking(ctx)},
+)
+
+
+# --- choice and plan -----------------------------------------------------------------
+
+
+def _choose(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    ids, bad = reading.refs(text, [(i.id, i.title) for i in w.ideas])
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="I1"))
+    for idea in w.ideas:
+        if idea.id in ids:
+            idea.decision = "do"
+        elif idea.decision == "do" or not idea.decision:
+            idea.decision = "later"
+    chosen = "; ".join(f"{i.id} {i.title}" for i in w.ideas if i.id in ids)
+    return Accepted(ctx.say("chosen", ideas=chosen))
+
+
+def _choose_fill(ctx: Ctx) -> dict[str, object]:
+    top = [i.id for i in ctx.workshop.ranked_ideas()[:2]]
+    return {"ranking": ranking(ctx), "example_refs": ", ".join(top) or "I1"}
+
+
+def _confirm(ctx: Ctx, text: str) -> Accepted:
+    answer = reading.yes_no(text, ctx.words)
+    if answer is None:
+        raise Retry(ctx.prompts.say("yes_no_retry"))
+    idea = ctx.idea()
+    idea.conflict_confirmed = answer
+    if not answer:
+        idea.decision = "later"
+        return Accepted(ctx.say("not_confirmed", idea=idea.title))
+    return Accepted()
+
+
+def _plan_text(field: str) -> QDef:
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        value = reading.clean(text)
+        if not value:
+            raise Retry(ctx.prompts.say("required"))
+        setattr(ctx.idea(), field, value)
+        return Accepted()
+
+    return QDef("text", apply, fill=lambda ctx: {"idea": ctx.idea().title},
+                current=lambda ctx: str(getattr(ctx.idea(), field)))
+
+
+def _plan_plan(w: Workshop) -> Iterator[Position]:
+    if not w.ideas:
+        return
+    yield Position.of("plan", "choose")
+    for idea in w.ideas:
+        if idea.decision == "do" and idea.heavy_conflicts():
+            yield Position.of("plan", "confirm", idea=idea.id)
+    for idea in w.ideas:
+        if idea.decision == "do":
+            for key in ("owner", "channel", "next_step", "hypothesis"):
+                yield Position.of("plan", key, idea=idea.id)
+
+
+def _plan_recap(ctx: Ctx) -> dict[str, object]:
+    chosen = [f"{i.id} {i.title} ({i.owner or '?'})" for i in ctx.workshop.ideas
+              if i.decision == "do"]
+    return {"plan": "; ".join(chosen) or ctx.prompts.say("none")}
+
+
+PLAN = StepDef(
+    "plan",
+    {
+        "choose": QDef("choice", _choose, fill=_choose_fill,
+                       current=lambda ctx: ", ".join(i.id for i in ctx.workshop.ideas
+                                                     if i.decision == "do")),
+        "confirm": QDef("yesno", _confirm, fill=lambda ctx: {
+            "idea": ctx.idea().title,
+            "elements": ", ".join(element_name(ctx, s)[0] for s in ctx.idea().heavy_conflicts())},
+            current=lambda ctx: ""),
+        "owner": _plan_text("owner"),
+        "channel": _plan_text("channel"),
+        "next_step": _plan_text("next_step"),
+        "hypothesis": _plan_text("hypothesis"),
+    },
+    _plan_plan,
+    recap=_plan_recap,
+)
+
+
+# --- review --------------------------------------------------------------------------
+
+
+def _date(ctx: Ctx, text: str) -> Accepted:
+    value = reading.date(text, ctx.today, ctx.words)
+    if value is None:
+        raise Retry(ctx.retry())
+    ctx.workshop.review_date = value
+    return Accepted()
+
+
+REVIEW = StepDef(
+    "review",
+    {"date": QDef("date", _date, current=lambda ctx: ctx.workshop.review_date)},
+    lambda w: iter_once("review", "date"),
+    recap=lambda ctx: {"date": ctx.workshop.review_date or "?"},
+)

@@ -1,0 +1,319 @@
+"""Steps 2 and 3: touchpoints per persona and phase, then emotions, pain and happy moments.
+
+Fast paths, so four personas do not mean two hundred questions: a touchpoint line may
+carry all its details (``Google | online | 4 | marketing | G1``), a persona may copy the
+touchpoints of another (``same as Anna``), and the emotions of a whole journey go in one
+answer (``T1 +2, T2 -1`` or ``2 -1 0 1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
+from cjcoach.engine.steps_start import goal_lines
+from cjcoach.model import EMOTION_MAX, Moment, Touchpoint, Workshop
+
+_ID = re.compile(r"^[A-Za-z]\d+$")
+
+
+def _channel(cell: str, ctx: Ctx) -> str:
+    folded = cell.strip().lower()
+    for channel, names in (ctx.prompts.section("touchpoints", "channels") or {}).items():
+        if folded in [str(n).lower() for n in names or []]:
+            return str(channel)
+    return ""
+
+
+def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
+    """Fill a touchpoint's details from row cells: channel, importance, goal, owner, role.
+
+    Channel words, a 1-5 number and a business goal are recognised wherever they stand;
+    the remaining text is the owner, then the role. A cell that is none of these while
+    owner and role are taken is not guessed at: the answer is asked again.
+    """
+    goals = [(g.id, g.text) for g in ctx.workshop.business_goals]
+    texts: list[str] = []
+    for raw in cells:
+        cell = reading.clean(raw)
+        if not cell or cell in {"-", "?"}:
+            continue
+        if channel := _channel(cell, ctx):
+            t.channel = channel  # type: ignore[assignment]
+            continue
+        if goals and _ID.match(cell):
+            ids, bad = reading.refs(cell, goals)
+            if ids and not bad:
+                t.goal = ids[0]
+                continue
+            raise Retry(ctx.prompts.say("refs_retry", what=cell, sample="G1"))
+        if len(cell.split()) <= 3 and (n := reading.scale(cell, 1, 5, ctx.words)) is not None:
+            t.importance = n
+            continue
+        texts.append(cell)
+    if len(texts) > 2:
+        raise Retry(ctx.retry())
+    if texts:
+        t.owner = texts[0]
+    if len(texts) > 1:
+        t.role = texts[1]
+
+
+def split_row(line: str) -> list[str] | None:
+    """The cells of a table-like line, or ``None`` when it is a plain name."""
+    if "|" in line:
+        return line.split("|")
+    return None
+
+
+def _details_text(ctx: Ctx, t: Touchpoint) -> str:
+    parts = [t.channel, str(t.importance or ""), t.owner, t.goal, t.role]
+    shown = " | ".join(p for p in parts if p)
+    return shown or ctx.say("details_none")
+
+
+def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
+    return {"persona": ctx.persona().name, "phase": ctx.workshop.phase_label(ctx.get("phase")),
+            "business_goals": goal_lines(ctx.workshop)}
+
+
+def _copy_from(ctx: Ctx, text: str) -> list[Touchpoint] | None:
+    """``same as Anna`` / ``zelfde als P1``: that persona's touchpoints in this phase."""
+    lead = ctx.say("copy_words").lower()
+    cleaned = reading.clean(text)
+    if not cleaned.lower().startswith(lead):
+        return None
+    others = [(p.id, p.name) for p in ctx.workshop.personas if p.id != ctx.get("persona")]
+    ids, bad = reading.refs(cleaned[len(lead):], others)
+    if len(ids) != 1 or bad:
+        raise Retry(ctx.prompts.say("refs_retry", what=cleaned[len(lead):].strip(),
+                                    sample=others[0][0] if others else "P1"))
+    return [t for t in ctx.workshop.journey(ids[0]) if t.phase == ctx.get("phase")]
+
+
+def _new_touchpoint(ctx: Ctx, name: str) -> Touchpoint:
+    w, persona, phase = ctx.workshop, ctx.get("persona"), ctx.get("phase")
+    order = 1 + max((t.order for t in w.touchpoints if t.persona == persona and t.phase == phase),
+                    default=0)
+    t = Touchpoint(w.next_id("T"), persona, phase, name, order=order)
+    w.touchpoints.append(t)
+    return t
+
+
+def _touchpoints(ctx: Ctx, text: str) -> Accepted:
+    ctx.persona()
+    copies = _copy_from(ctx, text)
+    added: list[Touchpoint] = []
+    if copies is not None:
+        for src in copies:
+            t = _new_touchpoint(ctx, src.name)
+            t.channel, t.importance, t.role = src.channel, src.importance, src.role
+            t.owner, t.goal = src.owner, src.goal
+            added.append(t)
+    for line in [] if copies is not None else reading.lines(text):
+        cells = split_row(line)
+        names = reading.items(line, ctx.words) if cells is None else [reading.clean(cells[0])]
+        if not names or not all(names):
+            raise Retry(ctx.retry())
+        staged = [Touchpoint("", "", "", n) for n in names]
+        if cells is not None:
+            read_cells(ctx, cells[1:], staged[0])
+        for s in staged:
+            t = _new_touchpoint(ctx, s.name)
+            t.channel, t.importance, t.owner, t.role, t.goal = (
+                s.channel, s.importance, s.owner, s.role, s.goal)
+            added.append(t)
+    if not added:
+        raise Retry(ctx.retry())
+    shown = "; ".join(f"{t.id} {t.name}" + (f" ({_details_text(ctx, t)})"
+                                             if t.channel or t.importance else "")
+                      for t in added)
+    return Accepted(ctx.prompts.say("list_more", items=shown), stay=True)
+
+
+def _touchpoints_now(ctx: Ctx) -> str:
+    return "; ".join(f"{t.id} {t.name}" for t in ctx.workshop.journey(ctx.get("persona"))
+                     if t.phase == ctx.get("phase"))
+
+
+def _touchpoint_fill(ctx: Ctx) -> dict[str, object]:
+    t = ctx.touchpoint()
+    persona = ctx.workshop.persona(t.persona)
+    return {"touchpoint": f"{t.id} {t.name}", "persona": persona.name if persona else "",
+            "phase": ctx.workshop.phase_label(t.phase),
+            "business_goals": goal_lines(ctx.workshop)}
+
+
+def _details(ctx: Ctx, text: str) -> Accepted:
+    t = ctx.touchpoint()
+    line = reading.clean(text)
+    cells = line.split("|") if "|" in line else re.split(r"[,;]", line)
+    trial = Touchpoint("", "", "", t.name, channel=t.channel, importance=t.importance,
+                       role=t.role, owner=t.owner, goal=t.goal)
+    read_cells(ctx, cells, trial)
+    t.channel, t.importance, t.owner, t.role, t.goal = (
+        trial.channel, trial.importance, trial.owner, trial.role, trial.goal)
+    return Accepted(ctx.say("read_as", id=t.id, name=t.name, details=_details_text(ctx, t)))
+
+
+def _incomplete(t: Touchpoint) -> bool:
+    return not t.channel or t.importance is None or not t.owner
+
+
+def _touchpoints_plan(w: Workshop) -> Iterator[Position]:
+    for p in w.personas:
+        for phase in w.phases:
+            yield Position.of("touchpoints", "touchpoints", persona=p.id, phase=phase.key)
+            for t in w.journey(p.id):
+                if t.phase == phase.key and _incomplete(t):
+                    yield Position.of("touchpoints", "details", touchpoint=t.id)
+
+
+def _touchpoints_recap(ctx: Ctx) -> dict[str, object]:
+    w = ctx.workshop
+    per = "; ".join(f"{p.name} {len(w.journey(p.id))}" for p in w.personas)
+    return {"count": len(w.touchpoints), "per_persona": per}
+
+
+TOUCHPOINTS = StepDef(
+    "touchpoints",
+    {
+        "touchpoints": QDef("table", _touchpoints, fill=_persona_phase_fill,
+                            current=_touchpoints_now, many=True),
+        "details": QDef("table", _details, fill=_touchpoint_fill,
+                        current=lambda ctx: _details_text(ctx, ctx.touchpoint())),
+    },
+    _touchpoints_plan,
+    recap=_touchpoints_recap,
+)
+
+
+# --- emotions, pain points, happy moments --------------------------------------------
+
+
+def _journey_lines(ctx: Ctx) -> str:
+    return "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
+                     + (f"  [{t.emotion:+d}]" if t.emotion is not None else "")
+                     for t in ctx.workshop.journey(ctx.get("persona")))
+
+
+def _emotions_fill(ctx: Ctx) -> dict[str, object]:
+    journey = ctx.workshop.journey(ctx.persona().id)
+    sample = [1, -1, 0, 2, -2]
+    line = ", ".join(f"{t.id} {sample[i % 5]:+d}" for i, t in enumerate(journey[:3]))
+    return {"persona": ctx.persona().name, "touchpoints": _journey_lines(ctx),
+            "example_line": line or "T1 +1"}
+
+
+def _one_emotion(ctx: Ctx, item: str, journey: list[Touchpoint]) -> tuple[Touchpoint, int]:
+    words = item.split()
+    refs = [(t.id, t.name) for t in journey]
+    for cut in range(1, len(words)):
+        value = reading.emotion(" ".join(words[cut:]), ctx.words)
+        if value is None:
+            continue
+        ids, bad = reading.refs(" ".join(words[:cut]), refs)
+        if len(ids) == 1 and not bad:
+            found = ctx.workshop.touchpoint(ids[0])
+            if found is not None:
+                return found, value
+    raise Retry(ctx.say("emotion_item", item=item))
+
+
+def _emotions(ctx: Ctx, text: str) -> Accepted:
+    journey = ctx.workshop.journey(ctx.persona().id)
+    tokens = [tok for tok in re.split(r"[\s,;]+", reading.clean(text)) if tok]
+    values = [reading.emotion(tok, ctx.words) for tok in tokens]
+    if tokens and not any(_ID.match(tok) for tok in tokens) and all(
+            v is not None for v in values):
+        # bare numbers: the whole journey in order, or else the ones still without a feeling
+        targets = journey if len(values) == len(journey) else [
+            t for t in journey if t.emotion is None]
+        if len(values) > len(targets):
+            raise Retry(ctx.retry())
+        pairs = [(t, v) for t, v in zip(targets, values, strict=False) if v is not None]
+    else:
+        pairs = [_one_emotion(ctx, item, journey)
+                 for line in reading.lines(text) for item in re.split(r"[,;]", line)
+                 if item.strip()]
+    for t, value in pairs:
+        t.emotion = value
+    noted = ", ".join(f"{t.id} {value:+d}" for t, value in pairs)
+    missing = [t for t in journey if t.emotion is None]
+    if missing:
+        return Accepted(ctx.say("emotions_missing", items=", ".join(f"{t.id} {t.name}"
+                                                                    for t in missing),
+                                sample=missing[0].id), stay=True)
+    return Accepted(ctx.say("emotions_done", items=noted))
+
+
+def _moments(field: str) -> QDef:
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        t = ctx.touchpoint()
+        added = []
+        for item in reading.items(text, ctx.words):
+            moment = Moment(ctx.workshop.next_id("M"), item)
+            getattr(t, field).append(moment)
+            added.append(f"{moment.id} {moment.text}")
+        if not added:
+            raise Retry(ctx.prompts.say("required"))
+        return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+
+    def current(ctx: Ctx) -> str:
+        return "; ".join(m.text for m in getattr(ctx.touchpoint(), field))
+
+    return QDef("list", apply, fill=_touchpoint_fill, current=current)
+
+
+def _teams(ctx: Ctx, text: str) -> Accepted:
+    teams = reading.items(text, ctx.words, commas=True)
+    if not teams:
+        raise Retry(ctx.prompts.say("required"))
+    for m in ctx.touchpoint().pain_points:
+        m.teams = list(dict.fromkeys([*m.teams, *teams]))
+    return Accepted(ctx.say("teams_done", teams=", ".join(teams)))
+
+
+def _moments_plan(w: Workshop) -> Iterator[Position]:
+    for p in w.personas:
+        journey = w.journey(p.id)
+        if not journey:
+            continue
+        yield Position.of("moments", "emotions", persona=p.id)
+        for t in journey:
+            if t.emotion is not None and t.emotion < 0:
+                yield Position.of("moments", "pains", touchpoint=t.id)
+                if t.pain_points:
+                    yield Position.of("moments", "teams", touchpoint=t.id)
+            elif t.emotion is not None and t.emotion >= EMOTION_MAX:
+                yield Position.of("moments", "happy", touchpoint=t.id)
+
+
+def _moments_recap(ctx: Ctx) -> dict[str, object]:
+    w = ctx.workshop
+    felt = [t for t in w.touchpoints if t.emotion is not None]
+    lowest = min(felt, key=lambda t: t.emotion or 0) if felt else None
+    return {"pains": sum(len(t.pain_points) for t in w.touchpoints),
+            "happy": sum(len(t.happy_moments) for t in w.touchpoints),
+            "lowest": f"{lowest.id} {lowest.name} ({lowest.emotion:+d})"
+            if lowest is not None and lowest.emotion is not None else ctx.say("lowest_none")}
+
+
+MOMENTS = StepDef(
+    "moments",
+    {
+        "emotions": QDef("emotion", _emotions, fill=_emotions_fill, many=True,
+                         current=lambda ctx: ", ".join(
+                             f"{t.id} {t.emotion:+d}" for t in ctx.workshop.journey(
+                                 ctx.get("persona")) if t.emotion is not None)),
+        "pains": _moments("pain_points"),
+        "teams": QDef("list", _teams, fill=_touchpoint_fill, many=False,
+                      current=lambda ctx: ", ".join(dict.fromkeys(
+                          team for m in ctx.touchpoint().pain_points for team in m.teams))),
+        "happy": _moments("happy_moments"),
+    },
+    _moments_plan,
+    recap=_moments_recap,
+)

@@ -1,0 +1,389 @@
+"""Steps 0 and 1 and the phase choice: scene, why, personas, alignment, phases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.model import (
+    Alignment,
+    BusinessGoal,
+    CustomerGoal,
+    Participant,
+    Persona,
+    Phase,
+    Workshop,
+)
+from cjcoach.phases import CUSTOM, PHASE_MODELS, phase_model_label
+
+_DASH = re.compile(r"\s+[-–—]\s*|\s*[–—]\s*|\s*:\s+|\s*\(\s*")
+
+
+def split_name(item: str) -> tuple[str, str]:
+    """``"Sanne - owner"`` → ``("Sanne", "owner")``; also ``:`` and ``(…)`` as separators."""
+    parts = _DASH.split(item, maxsplit=1)
+    name = parts[0].strip(" -–—:")
+    rest = parts[1].strip().rstrip(")").strip() if len(parts) > 1 else ""
+    return name, rest
+
+
+def goal_lines(w: Workshop) -> str:
+    return "\n".join(f"  {g.id}  {g.text}" for g in w.business_goals)
+
+
+def text_or_retry(ctx: Ctx, text: str) -> str:
+    value = reading.clean(text)
+    if not value:
+        raise Retry(ctx.say("required"))
+    return value
+
+
+# --- scene ---------------------------------------------------------------------------
+
+
+def _set_scene(field: str) -> QDef:
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        setattr(ctx.workshop.scene, field, text_or_retry(ctx, text))
+        return Accepted()
+
+    def current(ctx: Ctx) -> str:
+        return str(getattr(ctx.workshop.scene, field))
+
+    return QDef("text", apply, current=current,
+                fill=lambda ctx: {"organisation": ctx.workshop.scene.organisation or "you"})
+
+
+def _choice_scene(field: str) -> QDef:
+    def choices(ctx: Ctx) -> list[tuple[str, str]]:
+        raw = ctx.prompts.question(ctx.position.step, ctx.position.question).get("choices")
+        return [(str(k), str(v)) for k, v in (raw or {}).items()]
+
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        key = reading.choice(text, choices(ctx), ctx.words)
+        if key is None:
+            raise Retry(ctx.prompts.say("choice_retry"))
+        setattr(ctx.workshop.scene, field, key)
+        return Accepted()
+
+    def current(ctx: Ctx) -> str:
+        value = str(getattr(ctx.workshop.scene, field))
+        return dict(choices(ctx)).get(value, value)
+
+    return QDef("choice", apply, current=current, choices=choices)
+
+
+def _participants(ctx: Ctx, text: str) -> Accepted:
+    added = []
+    for item in reading.items(text, ctx.words):
+        name, rest = split_name(item)
+        if not name:
+            raise Retry(ctx.retry())
+        role, _, team = rest.partition(" - ")
+        ctx.workshop.scene.participants.append(Participant(name, role.strip(), team.strip()))
+        added.append(name)
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.say("ack_participant", names=", ".join(added)), stay=True)
+
+
+def _participants_now(ctx: Ctx) -> str:
+    return ", ".join(p.name + (f" ({p.role})" if p.role else "")
+                     for p in ctx.workshop.scene.participants)
+
+
+def _short_choice(ctx: Ctx, question: str, value: str) -> str:
+    raw = ctx.prompts.question("scene", question).get("choices") or {}
+    label = str(raw.get(value, value or "?"))
+    return re.split(r"\s+[-–—]\s+", label, maxsplit=1)[0]
+
+
+def _scene_recap(ctx: Ctx) -> dict[str, object]:
+    s = ctx.workshop.scene
+    return {"organisation": s.organisation or "?", "offering": s.offering or "?",
+            "market": s.market or "?", "journey": _short_choice(ctx, "journey", s.journey_type),
+            "participants": _participants_now(ctx) or ctx.prompts.say("none")}
+
+
+SCENE = StepDef(
+    "scene",
+    {
+        "organisation": _set_scene("organisation"),
+        "offering": _set_scene("offering"),
+        "market": _choice_scene("market"),
+        "journey": _choice_scene("journey_type"),
+        "participants": QDef("list", _participants, current=_participants_now),
+    },
+    lambda w: iter_once("scene", "organisation", "offering", "market", "journey",
+                        "participants"),
+    recap=_scene_recap,
+)
+
+
+# --- why and business goals ----------------------------------------------------------
+
+
+def _why(ctx: Ctx, text: str) -> Accepted:
+    ctx.workshop.why = text_or_retry(ctx, text)
+    return Accepted()
+
+
+def _business_goals(ctx: Ctx, text: str) -> Accepted:
+    added = []
+    for item in reading.items(text, ctx.words):
+        goal = BusinessGoal(ctx.workshop.next_id("G"), item)
+        ctx.workshop.business_goals.append(goal)
+        added.append(f"{goal.id} {goal.text}")
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+
+
+def _goals_now(ctx: Ctx) -> str:
+    return "; ".join(f"{g.id} {g.text}" for g in ctx.workshop.business_goals)
+
+
+WHY = StepDef(
+    "why",
+    {
+        "why": QDef("text", _why, current=lambda ctx: ctx.workshop.why,
+                    fill=lambda ctx: {"organisation": ctx.workshop.scene.organisation}),
+        "business_goals": QDef("list", _business_goals, current=_goals_now, required=True),
+    },
+    lambda w: iter_once("why", "why", "business_goals"),
+    recap=lambda ctx: {"why": ctx.workshop.why or "?", "goals": _goals_now(ctx)},
+)
+
+
+# --- personas and their goals --------------------------------------------------------
+
+
+def _personas(ctx: Ctx, text: str) -> Accepted:
+    added = []
+    for item in reading.items(text, ctx.words):
+        name, description = split_name(item)
+        if not name:
+            raise Retry(ctx.retry())
+        persona = Persona(ctx.workshop.next_id("P"), name, description)
+        ctx.workshop.personas.append(persona)
+        added.append(f"{persona.id} {persona.name}")
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+
+
+def _personas_now(ctx: Ctx) -> str:
+    return "; ".join(f"{p.id} {p.name}" for p in ctx.workshop.personas)
+
+
+def _persona_text(field: str) -> QDef:
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        setattr(ctx.persona(), field, text_or_retry(ctx, text))
+        return Accepted()
+
+    return QDef("text", apply, current=lambda ctx: str(getattr(ctx.persona(), field)),
+                fill=lambda ctx: {"persona": ctx.persona().name})
+
+
+def _satisfaction(ctx: Ctx, text: str) -> Accepted:
+    value = reading.scale(text, 1, 5, ctx.words)
+    if value is None:
+        raise Retry(ctx.prompts.say("number_retry", low=1, high=5))
+    ctx.persona().satisfaction = value
+    return Accepted()
+
+
+def _customer_goals(ctx: Ctx, text: str) -> Accepted:
+    persona = ctx.persona()
+    added = []
+    for item in reading.items(text, ctx.words):
+        goal = CustomerGoal(ctx.workshop.next_id("C"), item)
+        persona.goals.append(goal)
+        added.append(f"{goal.id} {goal.text}")
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+
+
+def _personas_plan(w: Workshop) -> Iterator[Position]:
+    yield Position.of("personas", "personas")
+    for p in w.personas:
+        for key in ("why_buy", "how_use", "satisfaction", "goals"):
+            yield Position.of("personas", key, persona=p.id)
+
+
+def _persona_fill(ctx: Ctx) -> dict[str, object]:
+    return {"persona": ctx.persona().name}
+
+
+PERSONAS = StepDef(
+    "personas",
+    {
+        "personas": QDef("list", _personas, current=_personas_now, required=True),
+        "why_buy": _persona_text("why_buy"),
+        "how_use": _persona_text("how_use"),
+        "satisfaction": QDef("scale", _satisfaction, fill=_persona_fill,
+                             current=lambda ctx: str(ctx.persona().satisfaction or "")),
+        "goals": QDef("list", _customer_goals, fill=_persona_fill,
+                      current=lambda ctx: "; ".join(f"{c.id} {c.text}"
+                                                    for c in ctx.persona().goals)),
+    },
+    _personas_plan,
+    recap=lambda ctx: {"personas": "; ".join(
+        f"{p.id} {p.name} ({', '.join(c.text for c in p.goals) or '-'})"
+        for p in ctx.workshop.personas)},
+)
+
+
+# --- alignment -----------------------------------------------------------------------
+
+
+def _goal_fill(ctx: Ctx) -> dict[str, object]:
+    goal = ctx.workshop.customer_goal(ctx.get("goal"))
+    persona = ctx.workshop.persona(ctx.get("persona"))
+    if goal is None or persona is None:
+        raise Retry(ctx.say("gone"))
+    return {"persona": persona.name, "goal": goal.text,
+            "business_goals": goal_lines(ctx.workshop)}
+
+
+def _meets(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    none_words = [x.strip() for x in ctx.say("none_words").split(",")]
+    cleaned = reading.clean(text).lower().strip(" .!")
+    if cleaned in none_words:
+        ids: list[str] = []
+    else:
+        ids, bad = reading.refs(text, [(g.id, g.text) for g in w.business_goals])
+        if bad or not ids:
+            raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text,
+                                        sample="G1"))
+    goal = ctx.get("goal")
+    old = [a for a in w.alignments if a.customer_goal == goal]
+    statement = old[0].statement if old else ""
+    w.alignments = [a for a in w.alignments if a.customer_goal != goal]
+    for gid in ids:
+        w.alignments.append(Alignment(w.next_id("A"), gid, goal, statement))
+    return Accepted()
+
+
+def _meets_now(ctx: Ctx) -> str:
+    return ", ".join(a.business_goal for a in ctx.workshop.alignments
+                     if a.customer_goal == ctx.get("goal"))
+
+
+def _how(ctx: Ctx, text: str) -> Accepted:
+    value = text_or_retry(ctx, text)
+    for a in ctx.workshop.alignments:
+        if a.customer_goal == ctx.get("goal"):
+            a.statement = value
+    return Accepted()
+
+
+def _how_now(ctx: Ctx) -> str:
+    return next((a.statement for a in ctx.workshop.alignments
+                 if a.customer_goal == ctx.get("goal")), "")
+
+
+def _alignment_plan(w: Workshop) -> Iterator[Position]:
+    if not w.business_goals:
+        return
+    for p, c in w.customer_goals():
+        yield Position.of("alignment", "meets", persona=p.id, goal=c.id)
+        if any(a.customer_goal == c.id for a in w.alignments):
+            yield Position.of("alignment", "how", persona=p.id, goal=c.id)
+
+
+ALIGNMENT = StepDef(
+    "alignment",
+    {
+        "meets": QDef("choice", _meets, fill=_goal_fill, current=_meets_now),
+        "how": QDef("text", _how, fill=_goal_fill, current=_how_now),
+    },
+    _alignment_plan,
+    recap=lambda ctx: {"count": len(ctx.workshop.alignments)},
+)
+
+
+# --- phases --------------------------------------------------------------------------
+
+
+def model_choices(ctx: Ctx) -> list[tuple[str, str]]:
+    options = [(key, m.label(ctx.lang) + ": " + ", ".join(p.label(ctx.lang) for p in m.phases))
+               for key, m in PHASE_MODELS.items()]
+    return [*options, (CUSTOM, ctx.say("custom_choice"))]
+
+
+def _move_touchpoints(w: Workshop, old: list[Phase]) -> bool:
+    """Put touchpoints of phases that no longer exist in the phase at the same place."""
+    keys = [p.key for p in w.phases]
+    old_keys = [p.key for p in old]
+    moved = False
+    for t in w.touchpoints:
+        if t.phase in keys or not keys:
+            continue
+        at = old_keys.index(t.phase) if t.phase in old_keys else 0
+        share = at / max(len(old_keys) - 1, 1)
+        t.phase = keys[round(share * (len(keys) - 1))]
+        moved = True
+    return moved
+
+
+def _model(ctx: Ctx, text: str) -> Accepted:
+    key = reading.choice(text, model_choices(ctx), ctx.words)
+    if key is None:
+        raise Retry(ctx.prompts.say("choice_retry"))
+    w = ctx.workshop
+    if key == w.phase_model:
+        return Accepted()
+    old = list(w.phases)
+    w.phase_model = key
+    if key == CUSTOM:
+        w.phases = []
+        return Accepted()  # the custom question comes next; touchpoints move after it
+    w.phases = [Phase(p.key, p.label(ctx.lang)) for p in PHASE_MODELS[key].phases]
+    moved = _move_touchpoints(w, old)
+    return Accepted(ctx.say("phases_moved") if moved else "")
+
+
+def slug(label: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "phase"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    return key
+
+
+def _custom(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    added = []
+    for item in reading.items(text, ctx.words, commas=True):
+        w.phases.append(Phase(slug(item, {p.key for p in w.phases}), item))
+        added.append(item)
+    if not added:
+        raise Retry(ctx.say("required"))
+    moved = _move_touchpoints(w, [])
+    note = [ctx.say("phases_moved")] if moved else []
+    return Accepted(ctx.prompts.say("list_more", items=", ".join(added)), stay=True, notes=note)
+
+
+def _phases_plan(w: Workshop) -> Iterator[Position]:
+    yield Position.of("phases", "model")
+    if w.phase_model == CUSTOM:
+        yield Position.of("phases", "custom")
+
+
+PHASES = StepDef(
+    "phases",
+    {
+        "model": QDef("choice", _model, choices=model_choices, required=True,
+                      current=lambda ctx: phase_model_label(ctx.workshop.phase_model, ctx.lang)
+                      if ctx.workshop.phase_model else ""),
+        "custom": QDef("list", _custom, required=True,
+                       current=lambda ctx: ", ".join(p.label for p in ctx.workshop.phases)),
+    },
+    _phases_plan,
+    recap=lambda ctx: {"phases": ", ".join(
+        p.label for p in ctx.workshop.phases)},
+)
