@@ -1,0 +1,170 @@
+"""The Jinja2 environments the report is rendered in, and the labels they use.
+
+Two sandboxed environments share one loader (a user's ``--templates`` folder first, then
+ours, so any single part can be overridden): one for Markdown, where every ``{{ }}`` goes
+through :func:`filters.finalize`, and one for HTML with Jinja's own autoescape. Both are
+Jinja's *immutable sandbox*: a template can read the workshop, never change it or reach
+Python's insides. A broken template becomes one :class:`TemplateProblem` naming the file
+and the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from cjcoach import resources
+from cjcoach.datafile import DataFileError, load_yaml
+from cjcoach.report import TemplateProblem, filters, view
+
+LABELS_FILE = "labels.yaml"
+REPORT_TEMPLATE = "report.md.j2"
+PAGE_TEMPLATE = "page.html.j2"
+
+
+@dataclass
+class Environments:
+    md: jinja2.Environment
+    html: jinja2.Environment
+    folders: list[Path]
+
+    def labels(self, lang: str) -> dict[str, Any]:
+        return _labels(tuple(self.folders), lang, self._labels_stamp())
+
+    def _labels_stamp(self) -> tuple[float, ...]:
+        stamps = []
+        for folder in self.folders:
+            try:
+                stamps.append((folder / LABELS_FILE).stat().st_mtime)
+            except OSError:
+                stamps.append(0.0)
+        return tuple(stamps)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@functools.lru_cache(maxsize=16)
+def _labels(folders: tuple[Path, ...], lang: str, stamp: tuple[float, ...]) -> dict[str, Any]:
+    """The labels for ``lang``: ours, with a user folder's ``labels.yaml`` on top."""
+    merged: dict[str, Any] = {}
+    for folder in reversed(folders):
+        path = folder / LABELS_FILE
+        if not path.is_file():
+            continue
+        try:
+            data = load_yaml(path)
+        except DataFileError as exc:
+            raise TemplateProblem(str(exc)) from None
+        if data is None:
+            continue
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise TemplateProblem(f"{path}: should hold one block per language (nl:, en:), "
+                                  "each with label: text lines")
+        block = data.get(lang) or data.get("en") or {}
+        merged = _merge(merged, block)
+    return merged
+
+
+@jinja2.pass_context
+def _fill(ctx: Any, label: Any, **values: Any) -> str:
+    """A label with its ``{name}`` words filled in; the result is escaped like any text."""
+    text = str(label)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", filters.plain(value))
+    return text
+
+
+@jinja2.pass_context
+def _num(ctx: Any, value: Any) -> str:
+    return view.number(value, str(ctx["L"].get("decimal", ".")))
+
+
+@jinja2.pass_context
+def _date(ctx: Any, value: Any) -> str:
+    return view.long_date(str(value or ""), list(ctx["L"].get("months") or []))
+
+
+@jinja2.pass_context
+def _symbol(ctx: Any, value: Any, kind: str) -> str:
+    """The symbol for a score (``symbols.emotion["-2"]`` in labels.yaml), or the unscored mark."""
+    symbols = ctx["L"].get("symbols") or {}
+    if value is None:
+        return str(symbols.get("unscored", ""))
+    return str((symbols.get(kind) or {}).get(str(value), value))
+
+
+def _make(folders: list[Path], autoescape: bool) -> jinja2.Environment:
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        autoescape=autoescape,
+        finalize=None if autoescape else filters.finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(filters.FILTERS)
+    if not autoescape:
+        del env.filters["html"]  # HTML-escaped text is not safe in Markdown
+    env.filters.update(fill=_fill, num=_num, date=_date, symbol=_symbol)
+    return env
+
+
+@functools.lru_cache(maxsize=8)
+def _environments(user: Path | None) -> Environments:
+    folders = ([user] if user is not None else []) + [resources.templates_dir()]
+    return Environments(_make(folders, autoescape=False), _make(folders, autoescape=True),
+                        folders)
+
+
+def environments(templates: Path | None = None) -> Environments:
+    """The environments for a user's template folder (or ours alone), made once and kept."""
+    if templates is not None:
+        templates = Path(templates).resolve()
+        if not templates.is_dir():
+            raise TemplateProblem(f"{templates}: the templates folder does not exist")
+    return _environments(templates)
+
+
+def _template_frame(tb: types.TracebackType | None) -> tuple[str, int] | None:
+    """The innermost traceback frame that is a template line (Jinja rewrites them so)."""
+    found = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".jinja", ".html", ".md", ".css", ".svg")):
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def problem(exc: BaseException) -> TemplateProblem:
+    """One clear sentence for anything a broken template raises: file, line, what."""
+    if isinstance(exc, TemplateProblem):
+        return exc
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        where = exc.filename or exc.name or "a template"
+        return TemplateProblem(f"{where}, line {exc.lineno}: {exc.message}")
+    frame = _template_frame(exc.__traceback__)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        what = f"the template {exc.name} was not found"
+    elif isinstance(exc, jinja2.exceptions.SecurityError):
+        what = f"not allowed in a report template ({exc})"
+    else:
+        what = str(exc) or type(exc).__name__
+    if frame is None:
+        return TemplateProblem(f"report template: {what}")
+    return TemplateProblem(f"{frame[0]}, line {frame[1]}: {what}")

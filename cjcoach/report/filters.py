@@ -1,0 +1,214 @@
+"""The escaping filters: the one way user text reaches a report.
+
+Every ``{{ value }}`` in a Markdown template passes through :func:`finalize`, which
+escapes plain text for a Markdown paragraph unless a context filter already did the
+job. The context filters are:
+
+``md``       a paragraph or list item (the default): Markdown punctuation is
+             backslash-escaped, line breaks become hard breaks.
+``cell``     a table cell: like ``md`` on one line, with ``|`` escaped.
+``heading``  a heading: like ``cell``, with ``#`` escaped too.
+``mermaid``  a name in a Mermaid ``journey`` block: ``# : ;`` (and a few more) become
+             Mermaid's entities in one pass, long names are cut short.
+``code``     a line inside a fenced code block: one line, nothing can close the fence.
+``html``     HTML text (the page shell and the SVG charts use Jinja's autoescape).
+
+Each filter returns :class:`Safe`, so it is escaped exactly once. Numbers pass as they
+are; ``None`` becomes empty. Everything else (a string, a list joined in the template,
+a label) is treated as typed by a user: safe by default, whatever the template does.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+from markupsafe import Markup
+from markupsafe import escape as html_escape
+
+
+class Safe(str):
+    """Text already escaped for its place in the Markdown; :func:`finalize` leaves it be."""
+
+    __slots__ = ()
+
+
+_NEWLINES = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t]+")
+_WS = re.compile(r"\s+")
+
+# Inline Markdown punctuation that can change meaning anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# What makes a line start special: headings, quotes, lists, thematic breaks, setext, code.
+_LINE_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
+_URL = re.compile(r"\b(https?|ftp)://")
+_WWW = re.compile(r"\bwww\.", re.IGNORECASE)
+# ``:smile:`` is an emoji to GitHub and pandoc; runs after the other escapes (``\_``).
+_SHORTCODE = re.compile(r":(?=(?:[A-Za-z0-9+-]|\\_)+:)")
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-]+\.)")
+
+
+def plain(value: Any) -> str:
+    """The visible text of a value: no control characters, ``\\n`` for every line break."""
+    if value is None:
+        return ""
+    text = _CONTROLS.sub("", _NEWLINES.sub("\n", str(value)))
+    return text.replace("\t", " ")
+
+
+def one_line(value: Any) -> str:
+    """The text on a single line with single spaces, as a cell or a heading shows it."""
+    return _WS.sub(" ", plain(value)).strip()
+
+
+def _inline(text: str) -> str:
+    """Escape one line so CommonMark, GFM and markdownlint read it as plain text."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    # Bare web addresses and e-mail addresses would become links (GFM) or lint warnings.
+    text = _URL.sub(lambda m: m.group(1) + r"\://", text)
+    text = _WWW.sub(lambda m: m.group(0)[:3] + r"\.", text)
+    text = _SHORTCODE.sub(r"\\:", text)
+    return _EMAIL_AT.sub(r"\\@", text)
+
+
+def _line(text: str, hashes: bool = False, start: bool = True) -> str:
+    """One escaped line; ``start``: it may begin a line, so list and heading marks count."""
+    text = _inline(_SPACES.sub(" ", text).strip())
+    if hashes:
+        return text.replace("#", "\\#")
+    if not start:
+        return text
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1)
+                           else m.group(2) + "\\" + m.group(3), text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _md(text: str) -> str:
+    lines = [_line(line) for line in plain(text).split("\n")]
+    return "\\\n".join(line for line in lines if line)
+
+
+def md(value: Any) -> Safe:
+    """Text for a paragraph or a list item; each line break becomes a hard line break."""
+    if isinstance(value, Safe):
+        return value
+    return Safe(_md(str(value)) if value is not None else "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _cell(text: str, hashes: bool = False) -> str:
+    return _line(one_line(text), hashes, start=False)
+
+
+def cell(value: Any) -> Safe:
+    """Text for a table cell: one line, ``|`` escaped, never an empty-looking break."""
+    if isinstance(value, Safe):
+        return value
+    if value is None:
+        return Safe("")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Safe(str(value))
+    return Safe(_cell(str(value)))
+
+
+def heading(value: Any) -> Safe:
+    """Text for a heading: one line, and a ``#`` can never end or start it."""
+    if isinstance(value, Safe):
+        return value
+    return Safe(_cell(str(value if value is not None else ""), hashes=True))
+
+
+# --- Mermaid --------------------------------------------------------------------------
+
+MERMAID_MAX = 28
+"""Longest name in a Mermaid box; the full text is in the table next to it."""
+
+_MERMAID_ENTITIES = {c: f"#{ord(c)};" for c in "#:;%<>&\"'`,{}"}
+_MERMAID_RE = re.compile("[" + re.escape("".join(_MERMAID_ENTITIES)) + "]")
+_MERMAID_RESERVED = re.compile(r"^(section|journey|title|acctitle|accdescr)", re.IGNORECASE)
+
+
+def shorten(value: Any, limit: int) -> str:
+    """One line of at most ``limit`` characters, cut at a word, ``…`` when cut."""
+    text = one_line(value)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
+@functools.lru_cache(maxsize=4096)
+def _mermaid(text: str, limit: int) -> str:
+    short = shorten(text, limit) or "…"
+    escaped = _MERMAID_RE.sub(lambda m: _MERMAID_ENTITIES[m.group(0)], short)
+    if _MERMAID_RESERVED.match(escaped):
+        escaped = f"#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def mermaid(value: Any, limit: int = MERMAID_MAX) -> Safe:
+    """A title, section, task or actor name for a Mermaid ``journey`` block.
+
+    ``# : ; %`` and friends become Mermaid entities (``#58;``) in one pass, so the name
+    can neither end the line, start a comment nor be read as a score; a name that starts
+    like a keyword (``section``…) gets its first letter as an entity; an empty name
+    becomes ``…``; a long one is cut at ``limit`` characters.
+    """
+    return Safe(_mermaid(str(value if value is not None else ""), limit))
+
+
+def code(value: Any) -> Safe:
+    """One line inside a fenced code block: line breaks flattened, so no fence can close."""
+    return Safe(one_line(value))
+
+
+def html(value: Any) -> Markup:
+    """HTML text (for the page shell and charts; Jinja's autoescape does the same)."""
+    return html_escape(value if value is not None else "")
+
+
+# --- the default ------------------------------------------------------------------------
+
+
+def finalize(value: Any) -> Any:
+    """What ``{{ value }}`` prints in a Markdown template: escaped unless already safe."""
+    if isinstance(value, Safe | Markup):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return md(value)
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide and emoji characters count two)."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200d\ufe0f":
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return width
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` cut or padded with spaces to ``width`` columns."""
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
+FILTERS = {"md": md, "cell": cell, "heading": heading, "mermaid": mermaid, "code": code,
+           "html": html, "shorten": shorten}

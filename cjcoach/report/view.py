@@ -1,0 +1,209 @@
+"""What the report templates see: the workshop, plus the few things worth computing once.
+
+The templates get the model objects themselves (``w``, ``persona``, ``touchpoint``) and
+these small views around them: a persona's journey grouped by phase, its worst and best
+moment, the ranked ideas with their value, priority and quadrant. Nothing here escapes
+text: that is the templates' filters' job (``filters.py``). Everything is built in one
+pass over the touchpoints, so a workshop with thousands of them stays fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
+
+HIGH = 3
+"""Value or effort above this middle of the 1–5 scale counts as high on the grid."""
+
+
+@dataclass
+class TouchpointView:
+    t: Touchpoint
+    phase: str
+    first_in_phase: bool
+    goal: str
+    score: int | None
+    """The emotion on Mermaid's 1..5 scale (−2 → 1 … +2 → 5), or None."""
+
+
+@dataclass
+class PhaseView:
+    key: str
+    label: str
+    touchpoints: list[TouchpointView]
+
+
+@dataclass
+class MomentView:
+    touchpoint: Touchpoint
+    text: str
+    teams: list[str]
+    id: str
+
+
+@dataclass
+class PersonaView:
+    p: Persona
+    touchpoints: list[TouchpointView]
+    phases: list[PhaseView]
+    worst: Touchpoint | None
+    best: Touchpoint | None
+    pains: list[MomentView] = field(default_factory=list)
+    happies: list[MomentView] = field(default_factory=list)
+
+    @property
+    def has_emotions(self) -> bool:
+        return self.worst is not None
+
+
+@dataclass
+class IdeaView:
+    i: Idea
+    rank: int | None
+    value: float | None
+    priority: float | None
+    quadrant: str
+    """``quick_win``, ``big_bet``, ``fill_in``, ``money_pit``, or empty when unscored."""
+    conflicts: list[str]
+    flagged: bool
+    """Heavy 7S conflict the team has not confirmed."""
+    scores: dict[str, int | None]
+    touchpoints: list[Touchpoint]
+
+
+@dataclass
+class GoalLink:
+    business_id: str
+    customer_id: str
+    business: str
+    customer: str
+    statement: str
+
+
+def quadrant(value: float | None, effort: int | None) -> str:
+    if value is None or effort is None:
+        return ""
+    high_value, high_effort = value > HIGH, effort > HIGH
+    if high_value:
+        return "big_bet" if high_effort else "quick_win"
+    return "money_pit" if high_effort else "fill_in"
+
+
+def _persona_views(w: Workshop) -> list[PersonaView]:
+    by_persona: dict[str, list[Touchpoint]] = {p.id: [] for p in w.personas}
+    for t in w.touchpoints:
+        by_persona.setdefault(t.persona, []).append(t)
+    rank = {p.key: i for i, p in enumerate(w.phases)}
+    labels = {p.key: p.label for p in w.phases}
+    goals = {g.id: g.text for g in w.business_goals}
+    views = []
+    for p in w.personas:
+        journey = sorted(by_persona.get(p.id, []),
+                         key=lambda t: (rank.get(t.phase, len(rank)), t.order))
+        phases: list[PhaseView] = []
+        tps: list[TouchpointView] = []
+        worst = best = None
+        pains, happies = [], []
+        for t in journey:
+            first = not phases or phases[-1].key != t.phase
+            if first:
+                phases.append(PhaseView(t.phase, labels.get(t.phase, t.phase), []))
+            score = t.emotion + 3 if t.emotion is not None else None
+            tv = TouchpointView(t, phases[-1].label, first, goals.get(t.goal, t.goal), score)
+            phases[-1].touchpoints.append(tv)
+            tps.append(tv)
+            if t.emotion is not None:
+                if worst is None or t.emotion < (worst.emotion or 0):
+                    worst = t
+                if best is None or t.emotion > (best.emotion or 0):
+                    best = t
+            pains += [MomentView(t, m.text, m.teams, m.id) for m in t.pain_points]
+            happies += [MomentView(t, m.text, m.teams, m.id) for m in t.happy_moments]
+        views.append(PersonaView(p, tps, phases, worst, best, pains, happies))
+    return views
+
+
+def _idea_views(w: Workshop) -> list[IdeaView]:
+    tps = {t.id: t for t in w.touchpoints}
+    views = []
+    position = 0
+    for idea in w.ranked_ideas():
+        priority = idea.priority()
+        if priority is not None:
+            position += 1
+        conflicts = idea.heavy_conflicts()
+        views.append(IdeaView(
+            i=idea, rank=position if priority is not None else None, value=idea.value(),
+            priority=priority, quadrant=quadrant(idea.value(), idea.effort),
+            conflicts=conflicts, flagged=bool(conflicts) and not idea.conflict_confirmed,
+            scores={s: (idea.seven_s[s].score if s in idea.seven_s else None) for s in SEVEN_S},
+            touchpoints=[tps[r] for r in idea.touchpoints if r in tps],
+        ))
+    return views
+
+
+def _alignment(w: Workshop) -> dict[str, Any]:
+    business = {g.id: g.text for g in w.business_goals}
+    customer = {c.id: c.text for _, c in w.customer_goals()}
+    links = [GoalLink(a.business_goal, a.customer_goal,
+                      business.get(a.business_goal, a.business_goal),
+                      customer.get(a.customer_goal, a.customer_goal), a.statement)
+             for a in w.alignments]
+    linked_b = {a.business_goal for a in w.alignments}
+    linked_c = {a.customer_goal for a in w.alignments}
+    return {
+        "links": links,
+        "unmet": [g for g in w.business_goals if g.id not in linked_b],
+        "unserved": [(p, c) for p, c in w.customer_goals() if c.id not in linked_c],
+    }
+
+
+def number(value: float | None, decimal: str) -> str:
+    """``3.5`` as the workshop's language writes it (``3,5``); whole numbers without decimals."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", decimal)
+
+
+def long_date(iso: str, months: list[str]) -> str:
+    """``2027-03-16`` as ``16 maart 2027``; text that is no date stays as it was typed."""
+    try:
+        d = date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def workshop_day(w: Workshop) -> date | None:
+    """The last workshop date: the day the report speaks from (keeps the report reproducible)."""
+    days = []
+    for text in w.scene.dates:
+        try:
+            days.append(date.fromisoformat(text.strip()))
+        except ValueError:
+            continue
+    return max(days) if days else None
+
+
+def build(w: Workshop, labels: dict[str, Any], remarks: list[Any] | None) -> dict[str, Any]:
+    """The template context for ``w``, with ``labels`` for its language."""
+    personas = _persona_views(w)
+    ideas = _idea_views(w)
+    top = [v for v in ideas if v.rank is not None and v.i.decision != "drop"][:3]
+    return {
+        "w": w,
+        "lang": w.language,
+        "L": labels,
+        "personas": personas,
+        "ideas": ideas,
+        "top": top,
+        "actions": [v for v in ideas if v.i.decision != "drop"
+                    and (v.i.decision == "do" or v.i.owner or v.i.next_step)],
+        "goals": _alignment(w),
+        "remarks": remarks,
+        "seven_s": SEVEN_S,
+    }
