@@ -7,11 +7,18 @@ at turn 10. Everything stays in the workshop file's transcript.
 
 from __future__ import annotations
 
+import re
+
 from rich.markdown import Markdown
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 DEFAULT_LIMIT = 40
+
+
+def keep_line_breaks(text: str) -> str:
+    """The engine's single newlines are meant as line breaks; Markdown would join them."""
+    return re.sub(r"(?<=\S)\n(?=[^\n])", "  \n", text)
 
 
 class ChatMessage(Static):
@@ -37,7 +44,7 @@ class ChatMessage(Static):
     """
 
     def __init__(self, text: str, role: str, kind: str = "") -> None:
-        content = Markdown(text) if role == "bot" else text
+        content = Markdown(keep_line_breaks(text)) if role == "bot" else text
         super().__init__(content, markup=False, classes=f"{role} {kind}".strip())
         self.text = text
         self.role = role

@@ -8,6 +8,7 @@ single Rich renderables, redrawn from the workshop after every accepted answer.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from rich.console import Group, RenderableType
@@ -32,7 +33,9 @@ def steps_text(steps: Sequence[StepInfo], labels: Labels) -> Text:
     for i, step in enumerate(steps):
         mark, style = STEP_MARKS.get(step.state, ("·", ""))
         text.append(f"{mark} ", style=style if step.state != "current" else "bold")
-        text.append(step.title or labels.step_title(step.key), style=style)
+        title = step.title if step.title and step.title != step.key else \
+            labels.step_title(step.key)
+        text.append(title, style=style)
         if i < len(steps) - 1:
             text.append("\n")
     return text
@@ -44,15 +47,24 @@ def emotion_bar(emotion: int | None) -> Text:
     return Text(BARS.get(emotion, "?"), style=BAR_STYLES.get(emotion, ""))
 
 
-def _card(tp: Touchpoint) -> Text:
-    card = emotion_bar(tp.emotion)
-    card.append(" ")
-    card.append(tp.name)
+CARD_LINES = 2
+"""A touchpoint name takes at most this many lines on the board; the report has it in full."""
+
+
+def card(tp: Touchpoint, width: int) -> Text:
+    """A touchpoint as a card: its emotion bar and marks on top, its name below."""
+    text = emotion_bar(tp.emotion)
     if tp.pain_points:
-        card.append(" " + "!" * min(len(tp.pain_points), 3), style="bold red")
+        text.append(" " + "!" * min(len(tp.pain_points), 3), style="bold red")
     if tp.happy_moments:
-        card.append(" " + "+" * min(len(tp.happy_moments), 3), style="bold green")
-    return card
+        text.append(" " + "+" * min(len(tp.happy_moments), 3), style="bold green")
+    lines = textwrap.wrap(" ".join(tp.name.split()), max(width, 4), break_long_words=True)
+    if len(lines) > CARD_LINES:
+        lines = lines[:CARD_LINES]
+        lines[-1] = lines[-1][:max(width, 4) - 1].rstrip() + "…"
+    for line in lines:
+        text.append("\n" + line)
+    return text
 
 
 def curve_text(journey: Sequence[Touchpoint], phase_order: Sequence[str], label: str) -> Text:
@@ -67,7 +79,8 @@ def curve_text(journey: Sequence[Touchpoint], phase_order: Sequence[str], label:
     return text
 
 
-def board(workshop: Workshop, persona_id: str, labels: Labels) -> RenderableType:
+def board(workshop: Workshop, persona_id: str, labels: Labels,
+          width: int = 50) -> RenderableType:
     """The persona's journey: phases as columns, touchpoint cards in them, a curve below."""
     persona = workshop.persona(persona_id)
     if persona is None:
@@ -79,16 +92,19 @@ def board(workshop: Workshop, persona_id: str, labels: Labels) -> RenderableType
     if not workshop.phases:
         return Group(title, count, Text(labels("map.no_phases"), style="italic"))
     journey = workshop.journey(persona_id)
-    table = Table(show_lines=False, expand=True, padding=(0, 1), pad_edge=False,
+    table = Table(show_lines=False, expand=True, padding=(0, 0, 0, 1), pad_edge=False,
                   header_style="bold", border_style="dim")
     by_phase: dict[str, list[Touchpoint]] = {p.key: [] for p in workshop.phases}
     for tp in journey:
         by_phase.setdefault(tp.phase, []).append(tp)
     for phase in workshop.phases:
-        table.add_column(phase.label, overflow="fold", ratio=1, min_width=6)
+        table.add_column(Text(phase.label, overflow="ellipsis", no_wrap=True),
+                         overflow="fold", ratio=1, min_width=6)
+    columns = len(workshop.phases)
+    card_width = (width - columns - 1) // columns - 2
     depth = max((len(tps) for tps in by_phase.values()), default=0)
     for row in range(depth):
-        table.add_row(*[_card(tps[row]) if row < len(tps) else Text("")
+        table.add_row(*[card(tps[row], card_width) if row < len(tps) else Text("")
                         for tps in (by_phase[p.key] for p in workshop.phases)])
     parts: list[RenderableType] = [title, count, table]
     if journey:
@@ -115,4 +131,5 @@ class JourneyMap(VerticalScroll):
     def show(self, workshop: Workshop, steps: Sequence[StepInfo], persona_id: str,
              labels: Labels) -> None:
         self.query_one("#steps", Static).update(steps_text(steps, labels))
-        self.query_one("#board", Static).update(board(workshop, persona_id, labels))
+        width = self.scrollable_content_region.width or 50
+        self.query_one("#board", Static).update(board(workshop, persona_id, labels, width))

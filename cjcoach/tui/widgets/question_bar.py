@@ -33,5 +33,6 @@ class QuestionBar(Static):
         if question.hint:
             text.append("\n" + question.hint.strip(), style="italic")
         if question.choices:
-            text.append("\n" + " · ".join(question.choices), style="italic")
+            text.append("\n" + " · ".join(f"{n} {c}" for n, c in
+                                            enumerate(question.choices, 1)), style="italic")
         self.update(text)
