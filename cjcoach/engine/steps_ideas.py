@@ -281,8 +281,9 @@ def ranking(ctx: Ctx) -> str:
         priority = idea.priority()
         score = f"{priority:.1f}" if priority is not None else "-"
         flag = " (!)" if idea.heavy_conflicts() else ""
-        lines.append(f"  {n}. {idea.id} {idea.title} — {score}, "
-                     f"{idea.total_votes()} dots{flag}")
+        lines.append("  " + ctx.prompts.step_say(
+            "priorities", "rank_line", n=n, id=idea.id, title=idea.title, score=score,
+            dots=idea.total_votes(), flag=flag))
     return "\n".join(lines)
 
 
