@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from cjcoach.engine import reading
+from cjcoach.engine import edits, reading
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.model import SEVEN_S, Idea, SevenSScore, Workshop
@@ -77,15 +77,28 @@ def same_name_too(ctx: Ctx, ids: list[str]) -> list[str]:
     return out
 
 
+def unique_names(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Items whose name was already used are named by their id only, so a name is never
+    ambiguous: "the webshop" means the first, and :func:`same_name_too` adds the others."""
+    seen: set[str] = set()
+    out = []
+    for item_id, name in items:
+        key = name.strip().lower()
+        out.append((item_id, item_id if key in seen else name))
+        seen.add(key)
+    return out
+
+
 def _idea_touchpoints(ctx: Ctx, text: str) -> Accepted:
     w = ctx.workshop
-    ids, bad = reading.refs(text, [(t.id, t.name) for t in w.touchpoints])
+    ids, bad = reading.refs(text, unique_names([(t.id, t.name) for t in w.touchpoints]))
     if bad or not ids:
         raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="T2"))
     explicit = all(re.fullmatch(r"[Tt]\d+", part.strip()) for part in re.split(r"[,;\s]+",
                                                                               text.strip()))
     ctx.idea().touchpoints = ids if explicit else same_name_too(ctx, ids)
-    return Accepted()
+    return Accepted(ctx.prompts.say("noted", items=", ".join(
+        edits.describe(w, t) for t in ctx.idea().touchpoints)))
 
 
 def _idea_goals(ctx: Ctx, text: str) -> Accepted:
