@@ -90,7 +90,8 @@ def _fill(ctx: Any, label: Any, **values: Any) -> str:
 
 @jinja2.pass_context
 def _num(ctx: Any, value: Any) -> str:
-    return view.number(value, str(ctx["L"].get("decimal", ".")))
+    """``3.5`` as ``3,5`` in Dutch; escaped as inline text (it is never a list number)."""
+    return filters.cell(view.number(value, str(ctx["L"].get("decimal", "."))))
 
 
 @jinja2.pass_context
@@ -107,8 +108,43 @@ def _symbol(ctx: Any, value: Any, kind: str) -> str:
     return str((symbols.get(kind) or {}).get(str(value), value))
 
 
+_METHODS = (types.MethodType, types.BuiltinMethodType)
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with its verdict per (type, attribute) remembered.
+
+    The sandbox decides whether an attribute is safe from the object's type and the
+    attribute's name alone; asking once per pair instead of once per access makes a
+    report of a thousand touchpoints several times faster, with the same verdicts.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[type, dict[str, bool]] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        known = self._verdicts.setdefault(type(obj), {})
+        verdict = known.get(attr)
+        if verdict is None:
+            verdict = known[attr] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        known = self._verdicts.get(type(obj))
+        if known is not None and known.get(attribute):
+            try:
+                value = getattr(obj, attribute)
+            except AttributeError:
+                pass
+            else:
+                if not isinstance(value, _METHODS):  # str.format needs the slow path
+                    return value
+        return super().getattr(obj, attribute)
+
+
 def _make(folders: list[Path], autoescape: bool) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
+    env = Sandbox(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         autoescape=autoescape,
         finalize=None if autoescape else filters.finalize,

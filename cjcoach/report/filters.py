@@ -101,26 +101,29 @@ def md(value: Any) -> Safe:
 
 
 @functools.lru_cache(maxsize=8192)
-def _cell(text: str, hashes: bool = False) -> str:
-    return _line(one_line(text), hashes, start=False)
+def _cell(text: str, hashes: bool = False) -> Safe:
+    return Safe(_line(one_line(text), hashes, start=False))
 
 
 def cell(value: Any) -> Safe:
     """Text for a table cell: one line, ``|`` escaped, never an empty-looking break."""
-    if isinstance(value, Safe):
+    kind = type(value)
+    if kind is str:
+        return _cell(value)
+    if kind is Safe:
         return value
     if value is None:
         return Safe("")
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if kind is int or kind is float:
         return Safe(str(value))
-    return Safe(_cell(str(value)))
+    return _cell(str(value))
 
 
 def heading(value: Any) -> Safe:
     """Text for a heading: one line, and a ``#`` can never end or start it."""
     if isinstance(value, Safe):
         return value
-    return Safe(_cell(str(value if value is not None else ""), hashes=True))
+    return _cell(str(value if value is not None else ""), hashes=True)
 
 
 # --- Mermaid --------------------------------------------------------------------------
@@ -135,7 +138,7 @@ _MERMAID_RESERVED = re.compile(r"^(section|journey|title|acctitle|accdescr)", re
 
 def shorten(value: Any, limit: int) -> str:
     """One line of at most ``limit`` characters, cut at a word, ``…`` when cut."""
-    text = one_line(value)
+    text = one_line(value) if type(value) is not Safe else value
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -164,9 +167,14 @@ def mermaid(value: Any, limit: int = MERMAID_MAX) -> Safe:
     return Safe(_mermaid(str(value if value is not None else ""), limit))
 
 
+@functools.lru_cache(maxsize=8192)
+def _code(text: str) -> Safe:
+    return Safe(one_line(text))
+
+
 def code(value: Any) -> Safe:
     """One line inside a fenced code block: line breaks flattened, so no fence can close."""
-    return Safe(one_line(value))
+    return _code(value if type(value) is str else plain(value))
 
 
 def html(value: Any) -> Markup:
@@ -179,6 +187,8 @@ def html(value: Any) -> Markup:
 
 def finalize(value: Any) -> Any:
     """What ``{{ value }}`` prints in a Markdown template: escaped unless already safe."""
+    if type(value) is Safe:
+        return value
     if isinstance(value, Safe | Markup):
         return value
     if value is None:
@@ -188,8 +198,13 @@ def finalize(value: Any) -> Any:
     return md(value)
 
 
+_NARROW = re.compile(r"[\u0020-\u02ff\u2010-\u205e\u2190-\u25ff]*")
+
+
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (wide and emoji characters count two)."""
+    if _NARROW.fullmatch(text):
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch) or ch in "\u200d\ufe0f":
@@ -200,6 +215,8 @@ def display_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     """``text`` cut or padded with spaces to ``width`` columns."""
+    if _NARROW.fullmatch(text):
+        return text[:width].ljust(width)
     out, used = [], 0
     for ch in text:
         w = display_width(ch)

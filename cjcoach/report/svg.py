@@ -32,7 +32,7 @@ def emotion_curve(pv: PersonaView, labels: dict[str, Any]) -> str:
     tps = pv.touchpoints
     n = max(len(tps), 1)
     labelled = len(tps) <= _LABELLED
-    left, right, top = 44, 12, 34
+    left, right, top = (96 if labelled else 44), 12, 34
     plot_h = 180
     bottom = 120 if labelled else 40
     width = 700

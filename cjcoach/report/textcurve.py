@@ -29,16 +29,19 @@ def _scale() -> str:
 
 def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
     """The lines of ``pv``'s text emotion curve (without the fence around them)."""
-    lines: list[Safe] = []
-    id_width = max((display_width(code(tv.t.id)) for tv in pv.touchpoints), default=2)
+    ids = [code(tv.t.id) for tv in pv.touchpoints]
+    id_width = max((display_width(i) for i in ids), default=2)
     unknown = str(labels.get("no_emotion", "?"))
-    lines.append(Safe(" " * (NAME_WIDTH + id_width + 4) + _scale()))
+    rows = {e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
+            + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
+    rows[None] = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
+    lines: list[Safe] = [Safe(" " * (NAME_WIDTH + id_width + 4) + _scale())]
+    index = 0
     for phase in pv.phases:
         lines.append(Safe("■ " + code(phase.label)))
         for tv in phase.touchpoints:
-            e = tv.t.emotion
-            dots = "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
-            mark = f"{e:+d}".replace("-", "−").replace("+0", "0") if e is not None else unknown
             name = pad(shorten(code(tv.t.name), NAME_WIDTH - 2), NAME_WIDTH)
-            lines.append(Safe(f"  {pad(code(tv.t.id), id_width)}  {name}{dots}  {mark}"))
+            dots = rows.get(tv.t.emotion, rows[None])
+            lines.append(Safe(f"  {pad(ids[index], id_width)}  {name}{dots}"))
+            index += 1
     return lines
