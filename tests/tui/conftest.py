@@ -65,3 +65,15 @@ def reasonable_answer(question: object, lang: str = "en", n: int = 0) -> str:
         "date": "2027-11-24",
         "table": "3, 4, 2",
     }.get(str(kind), f"Antwoord {n}" if nl else f"Answer {n}")
+
+
+def shown_text(widget: object) -> str:
+    """The text a Static shows, as the user reads it (Rich tables and groups included)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=max(widget.size.width, 20),  # type: ignore
+                      color_system=None, legacy_windows=False)
+    console.print(widget.content)  # type: ignore[attr-defined]
+    return console.file.getvalue()  # type: ignore[attr-defined, no-any-return]

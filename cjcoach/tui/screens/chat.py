@@ -51,6 +51,8 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.persona_id = ""
         self._map_choice: bool | None = None
+        self.last_reply: Reply | None = None
+        """What the engine said to the latest answer (the log may have folded it away)."""
 
     @property
     def labels(self) -> Labels:
@@ -106,7 +108,7 @@ class ChatScreen(Screen[None]):
         """Give ``text`` to the engine and show what it says back."""
         if text.strip():
             self.query_one(ChatLog).add(text, "user")
-        reply = self.session.conversation.answer(text)
+        reply = self.last_reply = self.session.conversation.answer(text)
         self.show_bot(reply.messages)
         self.show_save(reply.save)
         self.refresh_state()

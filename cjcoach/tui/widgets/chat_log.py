@@ -48,6 +48,7 @@ class ChatMessage(Static):
         super().__init__(content, markup=False, classes=f"{role} {kind}".strip())
         self.text = text
         self.role = role
+        self.kind = kind
 
 
 class ChatLog(VerticalScroll):
