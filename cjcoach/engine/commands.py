@@ -46,7 +46,7 @@ def run(conv: Conversation, text: str) -> Reply:
     return handler(conv, rest)
 
 
-def _say(conv: Conversation, key: str, kind: str = "info", **values: object) -> BotMessage:
+def _say(conv: Conversation, key: str, kind: str = "info", /, **values: object) -> BotMessage:
     return BotMessage(kind, conv.prompts.say(key, **values))  # type: ignore[arg-type]
 
 

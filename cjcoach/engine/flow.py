@@ -86,7 +86,7 @@ class Ctx:
             raise Retry(self.say("gone"))
         return found
 
-    def say(self, key: str, **values: object) -> str:
+    def say(self, key: str, /, **values: object) -> str:
         return self.prompts.step_say(self.position.step, key, **values)
 
     def retry(self) -> str:

@@ -107,12 +107,12 @@ class _Blank(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-def fill(text: str, **values: object) -> str:
-    """``text`` with its ``{placeholders}`` filled; unknown ones are left alone."""
+def fill(template: str, /, **values: object) -> str:
+    """``template`` with its ``{placeholders}`` filled; unknown ones are left alone."""
     try:
-        return string.Formatter().vformat(text, (), _Blank(values))
+        return string.Formatter().vformat(template, (), _Blank(values))
     except (ValueError, IndexError, AttributeError, KeyError):
-        return text
+        return template
 
 
 class PromptSet:
@@ -133,11 +133,11 @@ class PromptSet:
     def question(self, step: str, key: str) -> dict[str, Any]:
         return (self.step(step).get("questions") or {}).get(key) or {}
 
-    def say(self, key: str, **values: object) -> str:
+    def say(self, key: str, /, **values: object) -> str:
         """A message from ``common.yaml``, filled in."""
         return fill(str((self.step(COMMON).get("messages") or {}).get(key, key)), **values)
 
-    def step_say(self, step: str, key: str, **values: object) -> str:
+    def step_say(self, step: str, key: str, /, **values: object) -> str:
         """A message from a step's own file (falls back to ``common.yaml``)."""
         messages = self.step(step).get("messages") or {}
         if key in messages:
