@@ -79,6 +79,7 @@ class ChatScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        localize_bindings(self.query_one(PromptInput), self.labels)
         workshop = self.session.workfile.workshop
         log = self.query_one(ChatLog)
         history = workshop.transcript
