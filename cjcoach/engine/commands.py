@@ -25,9 +25,9 @@ def _command(conv: Conversation, text: str) -> tuple[str, str] | None:
     best: tuple[int, str] | None = None
     for name, words in conv.prompts.commands().items():
         for word in words:
-            if lowered == word or lowered.startswith(word + " "):
-                if best is None or len(word) > best[0]:
-                    best = (len(word), name)
+            matches = lowered == word or lowered.startswith(word + " ")
+            if matches and (best is None or len(word) > best[0]):
+                best = (len(word), name)
     if best is None:
         return "unknown", cleaned
     return best[1], cleaned[best[0]:].strip()

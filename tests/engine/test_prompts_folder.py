@@ -1,0 +1,69 @@
+"""A trainer's own question set (--prompts DIR): reworded questions, and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cjcoach.datafile import DataFileError
+from cjcoach.engine.prompts import load_prompts
+
+from .conftest import run_cli
+
+
+def test_own_folder_rewords_one_question_and_keeps_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "nl").mkdir()
+    (tmp_path / "nl" / "scene.yaml").write_text(
+        "questions:\n  organisation:\n    text: Hoe heet jullie club?\n"
+        "    tips: [Gebruik de naam op de gevel.]\n", encoding="utf-8")
+    done = run_cli("chat", str(tmp_path / "w.yaml"), "--prompts", str(tmp_path),
+                   stdin="/tip\nClub Zwart\n")
+    assert done.returncode == 0, done.stderr
+    assert "Hoe heet jullie club?" in done.stdout
+    assert "Gebruik de naam op de gevel." in done.stdout
+    assert "Wat biedt Club Zwart aan?" in done.stdout  # the bundled next question
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("questions:\n  organisation:\n    text: [unclosed\n", "line"),
+    ("questions:\n  organisation:\n    text: \"\"\n", "line 2"),
+    ("questions:\n  organisaton:\n    text: typo in the key\n", "line 2"),
+    ("questions:\n  organisation:\n    text: Hoe heet {organisation?\n", "line 3"),
+])
+def test_broken_folder_names_file_and_line(tmp_path: Path, text: str, line: str) -> None:
+    (tmp_path / "nl").mkdir()
+    (tmp_path / "nl" / "scene.yaml").write_text(text, encoding="utf-8")
+    from cjcoach.engine.conversation import KNOWN_QUESTIONS
+
+    with pytest.raises(DataFileError) as caught:
+        load_prompts("nl", tmp_path, KNOWN_QUESTIONS)
+    assert "scene.yaml" in str(caught.value) and line in str(caught.value)
+    done = run_cli("chat", str(tmp_path / "w.yaml"), "--prompts", str(tmp_path), stdin="")
+    assert done.returncode == 1
+    assert "scene.yaml" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
+    done = run_cli("chat", str(tmp_path / "w.yaml"), "--prompts", str(tmp_path / "nope"),
+                   stdin="")
+    assert done.returncode == 1 and "does not exist" in done.stderr
+
+
+def test_both_bundled_sets_load() -> None:
+    from cjcoach.engine.conversation import KNOWN_QUESTIONS
+
+    for lang in ("nl", "en"):
+        prompts = load_prompts(lang, None, KNOWN_QUESTIONS)
+        for step, questions in KNOWN_QUESTIONS.items():
+            for key in questions:
+                q = prompts.question(step, key)
+                assert q.get("text") and q.get("hint"), (lang, step, key)
+                assert q.get("example"), (lang, step, key)
+
+
+def test_plain_report_command_prints_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "w.yaml"
+    done = run_cli("chat", str(path), "--lang", "en", stdin="Spoke & Co\n/report\n")
+    assert done.returncode == 0, done.stderr
+    assert "Spoke & Co" in done.stdout.split("/report", 1)[-1] or "Spoke" in done.stdout
