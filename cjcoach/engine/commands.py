@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 def _command(conv: Conversation, text: str) -> tuple[str, str] | None:
     """The command name and the rest of the line, or ``None`` for an ordinary answer."""
     cleaned = reading.clean(text)
+    if cleaned in ("?", "??", "help", "hulp"):
+        return "help", ""
     if not cleaned.startswith("/"):
         return None
     lowered = cleaned.lower()

@@ -61,6 +61,22 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
         t.role = texts[1]
 
 
+def _space_cells(ctx: Ctx, line: str) -> list[str]:
+    """``online 5 shop team G2``: the words cjcoach recognises as cells, the rest as one
+    owner, so a line without separators is not taken as one long owner name."""
+    probe = Touchpoint("", "", "", "")
+    known, rest = [], []
+    for word in line.split():
+        try:
+            read_cells(ctx, [word], probe)
+            recognised = probe.owner == ""
+        except Retry:
+            recognised = False
+        probe.owner = ""
+        (known if recognised else rest).append(word)
+    return known + ([" ".join(rest)] if rest else [])
+
+
 def split_row(line: str) -> list[str] | None:
     """The cells of a table-like line, or ``None`` when it is a plain name."""
     if "|" in line:
@@ -150,6 +166,8 @@ def _details(ctx: Ctx, text: str) -> Accepted:
     t = ctx.touchpoint()
     line = reading.clean(text)
     cells = line.split("|") if "|" in line else re.split(r"[,;]", line)
+    if len(cells) == 1:
+        cells = _space_cells(ctx, line)
     trial = Touchpoint("", "", "", t.name, channel=t.channel, importance=t.importance,
                        role=t.role, owner=t.owner, goal=t.goal)
     read_cells(ctx, cells, trial)

@@ -170,3 +170,13 @@ def test_save_failure_is_a_sentence_and_retried(chat, tmp_path: Path) -> None:
     c.say("B2C")
     assert c.last.save.saved
     assert store.load(c.path).scene.offering == "Bikes"
+
+
+@pytest.mark.parametrize("line", ["offline 4 shop team G2", "offline | 4 | shop team | G2",
+                                  "G2, shop team, 4, offline"])
+def test_touchpoint_details_with_or_without_separators(chat, line: str) -> None:
+    c = chat("en")
+    c.feed(transcript("en_one_persona.txt"), until=("touchpoints", "details"))
+    c.say(line)
+    t = store.load(c.path).touchpoint("T3")
+    assert (t.channel, t.importance, t.owner, t.goal) == ("offline", 4, "shop team", "G2")
