@@ -65,7 +65,8 @@ def _space_cells(ctx: Ctx, line: str) -> list[str]:
     """``online 5 shop team G2``: the words cjcoach recognises as cells, the rest as one
     owner, so a line without separators is not taken as one long owner name."""
     probe = Touchpoint("", "", "", "")
-    known, rest = [], []
+    known: list[str] = []
+    rest: list[str] = []
     for word in line.split():
         try:
             read_cells(ctx, [word], probe)
