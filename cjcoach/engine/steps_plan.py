@@ -1,0 +1,113 @@
+"""Step 5, second half: choosing ideas, the plan for each, and the next review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.engine.steps_ideas import element_name, ranking
+from cjcoach.model import Workshop
+
+# --- choice and plan -----------------------------------------------------------------
+
+
+def _choose(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    ids, bad = reading.refs(text, [(i.id, i.title) for i in w.ideas])
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="I1"))
+    for idea in w.ideas:
+        if idea.id in ids:
+            idea.decision = "do"
+        elif idea.decision == "do" or not idea.decision:
+            idea.decision = "later"
+    chosen = "; ".join(f"{i.id} {i.title}" for i in w.ideas if i.id in ids)
+    return Accepted(ctx.say("chosen", ideas=chosen))
+
+
+def _choose_fill(ctx: Ctx) -> dict[str, object]:
+    top = [i.id for i in ctx.workshop.ranked_ideas()[:2]]
+    return {"ranking": ranking(ctx), "example_refs": ", ".join(top) or "I1"}
+
+
+def _confirm(ctx: Ctx, text: str) -> Accepted:
+    answer = reading.yes_no(text, ctx.words)
+    if answer is None:
+        raise Retry(ctx.prompts.say("yes_no_retry"))
+    idea = ctx.idea()
+    idea.conflict_confirmed = answer
+    if not answer:
+        idea.decision = "later"
+        return Accepted(ctx.say("not_confirmed", idea=idea.title))
+    return Accepted()
+
+
+def _plan_text(field: str) -> QDef:
+    def apply(ctx: Ctx, text: str) -> Accepted:
+        value = reading.clean(text)
+        if not value:
+            raise Retry(ctx.prompts.say("required"))
+        setattr(ctx.idea(), field, value)
+        return Accepted()
+
+    return QDef("text", apply, fill=lambda ctx: {"idea": ctx.idea().title},
+                current=lambda ctx: str(getattr(ctx.idea(), field)))
+
+
+def _plan_plan(w: Workshop) -> Iterator[Position]:
+    if not w.ideas:
+        return
+    yield Position.of("plan", "choose")
+    for idea in w.ideas:
+        if idea.decision == "do" and idea.heavy_conflicts():
+            yield Position.of("plan", "confirm", idea=idea.id)
+    for idea in w.ideas:
+        if idea.decision == "do":
+            for key in ("owner", "channel", "next_step", "hypothesis"):
+                yield Position.of("plan", key, idea=idea.id)
+
+
+def _plan_recap(ctx: Ctx) -> dict[str, object]:
+    chosen = [f"{i.id} {i.title} ({i.owner or '?'})" for i in ctx.workshop.ideas
+              if i.decision == "do"]
+    return {"plan": "; ".join(chosen) or ctx.prompts.say("none")}
+
+
+PLAN = StepDef(
+    "plan",
+    {
+        "choose": QDef("choice", _choose, fill=_choose_fill,
+                       current=lambda ctx: ", ".join(i.id for i in ctx.workshop.ideas
+                                                     if i.decision == "do")),
+        "confirm": QDef("yesno", _confirm, fill=lambda ctx: {
+            "idea": ctx.idea().title,
+            "elements": ", ".join(element_name(ctx, s)[0] for s in ctx.idea().heavy_conflicts())},
+            current=lambda ctx: ""),
+        "owner": _plan_text("owner"),
+        "channel": _plan_text("channel"),
+        "next_step": _plan_text("next_step"),
+        "hypothesis": _plan_text("hypothesis"),
+    },
+    _plan_plan,
+    recap=_plan_recap,
+)
+
+
+# --- review --------------------------------------------------------------------------
+
+
+def _date(ctx: Ctx, text: str) -> Accepted:
+    value = reading.date(text, ctx.today, ctx.words)
+    if value is None:
+        raise Retry(ctx.retry())
+    ctx.workshop.review_date = value
+    return Accepted()
+
+
+REVIEW = StepDef(
+    "review",
+    {"date": QDef("date", _date, current=lambda ctx: ctx.workshop.review_date)},
+    lambda w: iter_once("review", "date"),
+    recap=lambda ctx: {"date": ctx.workshop.review_date or "?"},
+)
