@@ -31,6 +31,11 @@ NARROW = 100
 """Below this many columns the map starts hidden (F2 shows it)."""
 
 
+def clock() -> str:
+    """The time shown beside "saved" (a function, so snapshot tests can fix it)."""
+    return time.strftime("%H:%M:%S")
+
+
 class ChatScreen(Screen[None]):
     """One workshop in progress."""
 
@@ -76,13 +81,13 @@ class ChatScreen(Screen[None]):
                 yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
                                   read_only=bool(self.session.read_only_reason))
             yield JourneyMap(id="map")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         localize_bindings(self.query_one(PromptInput), self.labels)
         workshop = self.session.workfile.workshop
         log = self.query_one(ChatLog)
-        history = workshop.transcript
+        history = [t for t in workshop.transcript if t.text.strip()]
         shown = history[-log.limit:]
         log.folded = len(history) - len(shown)
         log.add_many([(t.text, t.role, "") for t in shown])
@@ -139,7 +144,7 @@ class ChatScreen(Screen[None]):
             return
         state = self.query_one("#save-state", Static)
         if save.saved:
-            state.update(self.labels("chat.saved", time=time.strftime("%H:%M:%S")))
+            state.update(self.labels("chat.saved", time=clock()))
             state.set_class(False, "-error")
         else:
             state.update(self.labels("chat.not_saved", reason=save.message))

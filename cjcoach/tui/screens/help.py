@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
             if commands is not None:
                 yield Static(L("help.commands_title"), classes="help-heading")
                 yield Static(commands, id="commands")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _keys_table(self) -> Text:
         L = self.labels

@@ -72,7 +72,7 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="demo-row"):
                 yield Button(L("home.demo_nl"), id="demo-nl", compact=True)
                 yield Button(L("home.demo_en"), id="demo-en", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

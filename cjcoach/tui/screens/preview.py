@@ -81,7 +81,7 @@ class PreviewScreen(Screen[None]):
         yield Static("", id="export-state", markup=False, classes="-hidden")
         with VerticalScroll(id="report-scroll"):
             yield Markdown(L("preview.loading"), id="report")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#report-scroll").focus()

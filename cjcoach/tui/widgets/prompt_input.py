@@ -44,7 +44,7 @@ class PromptInput(TextArea):
 
     BINDINGS = [
         # Shown in the footer; the keys themselves are handled in _on_key, before TextArea's.
-        Binding("enter", "submit", "Send", key_display="Enter", id="send"),
+        Binding("enter", "submit", "Send", id="send"),
         Binding("ctrl+j", "newline", "New line", key_display="^j", id="new_line"),
     ]
 
