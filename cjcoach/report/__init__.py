@@ -132,7 +132,7 @@ def _tidy(text: str) -> str:
 
 def _markdown(workshop: Workshop, templates: Path | None, blocks: Blocks | None
               ) -> tuple[str, dict[str, Any], Any]:
-    from cjcoach.report import environment, textcurve, view
+    from cjcoach.report import environment, filters, textcurve, view
 
     try:
         envs = environment.environments(templates)
@@ -144,6 +144,8 @@ def _markdown(workshop: Workshop, templates: Path | None, blocks: Blocks | None
         text = envs.md.get_template(environment.REPORT_TEMPLATE).render(context)
     except Exception as exc:
         raise environment.problem(exc) from None
+    finally:
+        filters.clear_caches()
     return _tidy(text), context, envs
 
 

@@ -56,24 +56,37 @@ def plain(value: Any) -> str:
     """The visible text of a value: no control characters, ``\\n`` for every line break."""
     if value is None:
         return ""
-    text = _CONTROLS.sub("", _NEWLINES.sub("\n", str(value)))
+    text = str(value)
+    if text.isprintable():  # the common case: nothing to clean
+        return text
+    text = _CONTROLS.sub("", _NEWLINES.sub("\n", text))
     return text.replace("\t", " ")
 
 
 def one_line(value: Any) -> str:
     """The text on a single line with single spaces, as a cell or a heading shows it."""
-    return _WS.sub(" ", plain(value)).strip()
+    text = plain(value)
+    if "  " in text or "\n" in text or "\u00a0" in text or not text.isprintable():
+        text = _WS.sub(" ", text)
+    return text.strip()
 
 
 def _inline(text: str) -> str:
-    """Escape one line so CommonMark, GFM and markdownlint read it as plain text."""
+    """Escape one line so CommonMark, GFM and markdownlint read it as plain text.
+
+    Each rule runs only when its trigger character is there: most text needs none."""
     text = _INLINE.sub(r"\\\1", text)
-    text = _ENTITY.sub(r"\\&", text)
-    # Bare web addresses and e-mail addresses would become links (GFM) or lint warnings.
-    text = _URL.sub(lambda m: m.group(1) + r"\://", text)
-    text = _WWW.sub(lambda m: m.group(0)[:3] + r"\.", text)
-    text = _SHORTCODE.sub(r"\\:", text)
-    return _EMAIL_AT.sub(r"\\@", text)
+    if "&" in text:
+        text = _ENTITY.sub(r"\\&", text)
+    if ":" in text:
+        # Bare web addresses would become links (GFM) or lint warnings; :smile: an emoji.
+        text = _URL.sub(lambda m: m.group(1) + r"\://", text)
+        text = _SHORTCODE.sub(r"\\:", text)
+    if "." in text:
+        text = _WWW.sub(lambda m: m.group(0)[:3] + r"\.", text)
+    if "@" in text:
+        text = _EMAIL_AT.sub(r"\\@", text)
+    return text
 
 
 def _line(text: str, hashes: bool = False, start: bool = True) -> str:
@@ -87,7 +100,7 @@ def _line(text: str, hashes: bool = False, start: bool = True) -> str:
                            else m.group(2) + "\\" + m.group(3), text)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def _md(text: str) -> str:
     lines = [_line(line) for line in plain(text).split("\n")]
     return "\\\n".join(line for line in lines if line)
@@ -100,7 +113,7 @@ def md(value: Any) -> Safe:
     return Safe(_md(str(value)) if value is not None else "")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.cache
 def _cell(text: str, hashes: bool = False) -> Safe:
     return Safe(_line(one_line(text), hashes, start=False))
 
@@ -147,7 +160,7 @@ def shorten(value: Any, limit: int) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.cache
 def _mermaid(text: str, limit: int) -> str:
     short = shorten(text, limit) or "…"
     escaped = _MERMAID_RE.sub(lambda m: _MERMAID_ENTITIES[m.group(0)], short)
@@ -167,7 +180,7 @@ def mermaid(value: Any, limit: int = MERMAID_MAX) -> Safe:
     return Safe(_mermaid(str(value if value is not None else ""), limit))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.cache
 def _code(text: str) -> Safe:
     return Safe(one_line(text))
 
@@ -225,6 +238,12 @@ def pad(text: str, width: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + " " * (width - used)
+
+
+def clear_caches() -> None:
+    """Forget the escaped texts of the last report (the caches are per report, unbounded)."""
+    for cached in (_md, _cell, _mermaid, _code):
+        cached.cache_clear()
 
 
 FILTERS = {"md": md, "cell": cell, "heading": heading, "mermaid": mermaid, "code": code,
