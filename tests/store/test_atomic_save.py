@@ -22,7 +22,7 @@ SAVE_LOOP = textwrap.dedent("""
     from cjcoach.workfile import WorkshopFile
     from cjcoach.model import Touchpoint
     f = WorkshopFile.open(sys.argv[1], "nl")
-    i = 0
+    i = int(f.workshop.why.removeprefix("state ") or 0)  # go on from the last saved state
     while True:
         i += 1
         f.workshop.why = f"state {i}"
@@ -37,11 +37,11 @@ def test_sigkill_at_random_moments_leaves_old_or_new_state(tmp_path: Path) -> No
     """Killing the process mid-save never leaves a broken or half-written workshop."""
     rng = random.Random(20261124)
     target = tmp_path / "loop.yaml"
+    acknowledged = 0
     for _ in range(12):
         proc = subprocess.Popen([sys.executable, "-c", SAVE_LOOP, str(target)],
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None
-        acknowledged = 0
         deadline = time.monotonic() + rng.uniform(0.3, 1.2)
         while time.monotonic() < deadline:
             line = proc.stdout.readline()
