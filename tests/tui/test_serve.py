@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -21,6 +22,48 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+async def wait_for(ws: object, marker: str, seconds: float = 20) -> tuple[str, list[object]]:
+    """Read the app's output until ``marker`` shows; also collect JSON messages."""
+    import aiohttp
+
+    received, messages = "", []
+    deadline = time.monotonic() + seconds
+    while marker not in received and time.monotonic() < deadline:
+        try:
+            frame = await ws.receive(timeout=2)  # type: ignore[attr-defined]
+        except TimeoutError:
+            continue
+        if frame.type == aiohttp.WSMsgType.BINARY:
+            received += frame.data.decode("utf-8", "replace")
+        elif frame.type == aiohttp.WSMsgType.TEXT:
+            messages.append(json.loads(frame.data))
+            if marker in frame.data:
+                break
+        elif frame.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            break
+    return received, messages
+
+
+async def export_in_the_browser(port: int) -> str:
+    """Open the demo, preview the report, press ctrl+s: what the browser downloads."""
+    import aiohttp
+
+    async with aiohttp.ClientSession() as client, client.ws_connect(
+            f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+        await wait_for(ws, "Klantreis")
+        for keys, marker in (("\x10", "Search"), ("Demo in het Engels", "Engels"),
+                             ("\r", "demo-en-"), ("\x12", "Customer journey of"),
+                             ("\x13", "deliver_file_start")):
+            await ws.send_json(["stdin", keys])
+            screen, messages = await wait_for(ws, marker)
+        keys_seen = [m for m in messages if isinstance(m, list) and m[0] == "deliver_file_start"]
+        assert keys_seen, screen[-2000:]
+        async with client.get(f"http://127.0.0.1:{port}/download/{keys_seen[0][1]}") as got:
+            assert got.status == 200
+            assert "attachment" in got.headers.get("Content-Disposition", "")
+            return await got.text()
 
 
 async def screen_over_websocket(port: int) -> str:
@@ -65,6 +108,9 @@ def test_serve_answers_with_the_app_page_on_loopback(user_home: Path) -> None:
         assert "textual.js" in page
         assert f"ws://127.0.0.1:{port}/ws" in page
         assert "Klantreis-workshop" in asyncio.run(screen_over_websocket(port))
+        downloaded = asyncio.run(export_in_the_browser(port))
+        assert downloaded.startswith("# Customer journey of Hartley & Finch")
+        assert not list((user_home / "Documents" / "cjcoach").glob("*-report.md"))
         with socket.socket() as probe:  # not reachable on other addresses
             probe.settimeout(1)
             outside = socket.gethostbyname(socket.gethostname())
