@@ -98,17 +98,36 @@ def recent_workshops() -> list[RecentWorkshop]:
     return sorted(found, key=lambda r: r.changed, reverse=True)
 
 
-def remember(path: Path, organisation: str = "", step: str = "", finished: bool = False) -> None:
-    """Put ``path`` at the top of the recent list with what the home screen shows of it."""
+def remember(path: Path, organisation: str = "", step: str = "", finished: bool = False,
+             draft: str = "") -> None:
+    """Put ``path`` at the top of the recent list with what the home screen shows of it.
+
+    ``draft`` is an answer typed but not yet sent when the app closed; it is offered
+    again the next time the workshop opens (it is not part of the workshop itself).
+    """
     path = Path(path).expanduser().absolute()
     data = _read()
     old = data.get("recent", [])
     others = [e for e in old if isinstance(e, dict) and e.get("path") != str(path)] \
         if isinstance(old, list) else []
-    entry = asdict(RecentWorkshop(path, organisation, step, finished, time.time()))
+    entry: dict[str, object] = asdict(RecentWorkshop(path, organisation, step, finished,
+                                                     time.time()))
     entry["path"] = str(path)
+    if draft.strip():
+        entry["draft"] = draft
     data["recent"] = [entry, *others][:MAX_RECENT]
     _write(data)
+
+
+def draft(path: Path) -> str:
+    """The unsent answer kept for ``path`` when it was last closed, or empty."""
+    path = Path(path).expanduser().absolute()
+    entries = _read().get("recent", [])
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and entry.get("path") == str(path):
+            text = entry.get("draft", "")
+            return text if isinstance(text, str) else ""
+    return ""
 
 
 def forget(path: Path) -> None:

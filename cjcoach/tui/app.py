@@ -82,6 +82,7 @@ class CoachApp(App[int]):
         self.close_session()
 
     def close_session(self) -> None:
+        """Close the open workshop, keeping an unsent answer for next time."""
         if self.session is not None:
             session, self.session = self.session, None
             session.close()

@@ -33,6 +33,8 @@ class Session:
         self.conversation: Conversation = conversation  # type: ignore[assignment]
         self.prompts = prompts
         self._remembered_step = ""
+        self.draft = recent.draft(workfile.path)
+        """An answer typed but not sent when this workshop was last closed."""
 
     @classmethod
     def open(cls, path: Path, create_language: Language | None = None,
@@ -50,7 +52,7 @@ class Session:
             workfile.close()
             raise
         session = cls(workfile, conversation, prompts)
-        session.remember()
+        session.remember(keep_draft=False)  # the draft goes back in the answer box now
         return session
 
     @property
@@ -61,17 +63,18 @@ class Session:
     def read_only_reason(self) -> str:
         return self.workfile.read_only_reason
 
-    def remember(self) -> None:
-        """Update this workshop's line in the recent list (cheap; only when the step moved)."""
+    def remember(self, keep_draft: bool = True) -> None:
+        """Update this workshop's line in the recent list."""
         workshop = self.workfile.workshop
         step = workshop.progress.step
         self._remembered_step = step
         recent.remember(self.path, workshop.scene.organisation, step,
-                        workshop.progress.finished)
+                        workshop.progress.finished, self.draft if keep_draft else "")
 
     def remember_if_moved(self) -> None:
+        """Update the recent list when the workshop reached another step."""
         if self.workfile.workshop.progress.step != self._remembered_step:
-            self.remember()
+            self.remember(keep_draft=False)
 
     def switch_language(self, lang: Language) -> None:
         """Let the bot speak ``lang`` from now on (saved in the workshop file)."""
@@ -81,6 +84,7 @@ class Session:
         self.conversation = _conversation(self.workfile, self.prompts)
 
     def close(self) -> None:
+        """Release the file; the unsent answer in ``draft`` is kept for next time."""
         self.remember()
         self.workfile.close()
 

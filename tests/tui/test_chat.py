@@ -193,3 +193,23 @@ async def test_three_hundred_turns_answer_as_fast_as_ten(tmp_path: Path) -> None
     long, widgets = await answer_time(300)
     assert widgets <= ChatLog().limit
     assert long < short * 1.5 + 0.05
+
+
+async def test_an_unsent_answer_is_offered_again_next_time(tmp_path: Path) -> None:
+    path = tmp_path / "w.yaml"
+    app = create_app(Options("new", path, lang="en"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Bakery half")
+        await pilot.press("ctrl+q")
+    again = create_app(Options("open", path))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(PromptInput).text == "Bakery half"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert user_texts(pilot)[-1] == "Bakery half"
+    third = create_app(Options("open", path))
+    async with third.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert third.screen.query_one(PromptInput).text == ""

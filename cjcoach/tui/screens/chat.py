@@ -56,6 +56,7 @@ class ChatScreen(Screen[None]):
         self.session = session
         self.persona_id = ""
         self._map_choice: bool | None = None
+        self._saved_at = ""
         self.last_reply: Reply | None = None
         """What the engine said to the latest answer (the log may have folded it away)."""
 
@@ -93,7 +94,11 @@ class ChatScreen(Screen[None]):
         log.add_many([(t.text, t.role, "") for t in shown])
         self.show_bot(self.session.conversation.start())
         self.refresh_state()
-        self.query_one(PromptInput).focus()
+        box = self.query_one(PromptInput)
+        if self.session.draft and not box.read_only:
+            box.load_text(self.session.draft)
+            box.move_cursor(box.document.end)
+        box.focus()
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= NARROW
@@ -104,6 +109,11 @@ class ChatScreen(Screen[None]):
 
     def show_bot(self, messages: Iterable[BotMessage]) -> None:
         self.query_one(ChatLog).add_many([(m.text, "bot", m.kind) for m in messages])
+
+    @on(PromptInput.Changed)
+    def keep_draft(self, event: PromptInput.Changed) -> None:
+        """What is typed but not sent survives quitting (kept beside the recent list)."""
+        self.session.draft = event.text_area.text
 
     @on(PromptInput.Submitted)
     def send(self, event: PromptInput.Submitted) -> None:
@@ -144,7 +154,8 @@ class ChatScreen(Screen[None]):
             return
         state = self.query_one("#save-state", Static)
         if save.saved:
-            state.update(self.labels("chat.saved", time=clock()))
+            self._saved_at = clock()
+            state.update(self.labels("chat.saved", time=self._saved_at))
             state.set_class(False, "-error")
         else:
             state.update(self.labels("chat.not_saved", reason=save.message))
@@ -219,6 +230,9 @@ class ChatScreen(Screen[None]):
         localize_bindings(self.query_one(PromptInput), self.labels)
         self.refresh_bindings()
         self.query_one(PromptInput).placeholder = self.labels("chat.placeholder")
+        if self._saved_at:
+            self.query_one("#save-state", Static).update(
+                self.labels("chat.saved", time=self._saved_at))
         self.query_one(ChatLog).add(self.labels("chat.language_now"), "bot", "info")
         self.show_bot(self.session.conversation.start())
         self.refresh_state()

@@ -16,9 +16,17 @@ from textual.widgets import Static
 DEFAULT_LIMIT = 40
 
 
+_HARD_BREAK = re.compile(r"(?<=\S)\n(?=[ \t]|[A-Z\u00C0-\u00DE0-9*_\-•(\"'])")
+
+
 def keep_line_breaks(text: str) -> str:
-    """The engine's single newlines are meant as line breaks; Markdown would join them."""
-    return re.sub(r"(?<=\S)\n(?=[^\n])", "  \n", text)
+    """Keep the engine's meant line breaks, let its wrapped lines flow.
+
+    A newline before a capital, a digit, a list mark or an indented line starts a new line
+    (``Step 0 · Set the scene`` / ``First the basics``); a newline inside a sentence (text
+    wrapped in a prompt file) is a space, so the message reflows to the width of the chat.
+    """
+    return _HARD_BREAK.sub("  \n", text)
 
 
 class ChatMessage(Static):
