@@ -143,8 +143,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().getattr(obj, attribute)
 
 
-def _make(folders: list[Path], autoescape: bool) -> jinja2.Environment:
-    env = Sandbox(
+def _make(folders: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:
+    kind = Sandbox if sandboxed else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
         autoescape=autoescape,
         finalize=None if autoescape else filters.finalize,
@@ -163,8 +164,9 @@ def _make(folders: list[Path], autoescape: bool) -> jinja2.Environment:
 @functools.lru_cache(maxsize=8)
 def _environments(user: Path | None) -> Environments:
     folders = ([user] if user is not None else []) + [resources.templates_dir()]
-    return Environments(_make(folders, autoescape=False), _make(folders, autoescape=True),
-                        folders)
+    sandboxed = user is not None
+    return Environments(_make(folders, autoescape=False, sandboxed=sandboxed),
+                        _make(folders, autoescape=True, sandboxed=sandboxed), folders)
 
 
 def environments(templates: Path | None = None) -> Environments:

@@ -89,12 +89,23 @@ def _inline(text: str) -> str:
     return text
 
 
+# Any character one of the rules above acts on; text without them (and without a double
+# space, a tab or a "www.") passes ``_inline`` unchanged, so most text skips the regexes.
+_ACTIVE = re.compile(r"[\\`*_\[\]<>|~&:@\t]")
+
+
+def _quiet(text: str) -> bool:
+    """True when :func:`_inline` (and the space rule) would leave ``text`` as it is."""
+    return (_ACTIVE.search(text) is None and "  " not in text
+            and "w." not in text and "W." not in text)
+
+
 def _line(text: str, hashes: bool = False, start: bool = True) -> str:
     """One escaped line; ``start``: it may begin a line, so list and heading marks count."""
-    text = _inline(_SPACES.sub(" ", text).strip())
+    text = text.strip() if _quiet(text) else _inline(_SPACES.sub(" ", text).strip())
     if hashes:
         return text.replace("#", "\\#")
-    if not start:
+    if not start or not text or not (text[0] in "#>+=-" or text[0].isdigit()):
         return text
     return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1)
                            else m.group(2) + "\\" + m.group(3), text)
