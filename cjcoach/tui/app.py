@@ -57,6 +57,7 @@ class CoachApp(App[int]):
         self.options = options or Options()
         lang = self.options.lang or recent.preference("language", ("nl", "en"))
         self.labels = Labels(lang)
+        self.lang: Language = "en" if self.labels.lang == "en" else "nl"
         self.session: Session | None = None
         localize_bindings(self, self.labels)
 
@@ -72,9 +73,9 @@ class CoachApp(App[int]):
         if opts.start == "open" and opts.path is not None:
             self.open_workshop(opts.path)
         elif opts.start == "new" and opts.path is not None:
-            self.open_workshop(opts.path, create_language=opts.lang or self.labels.lang)
+            self.open_workshop(opts.path, create_language=opts.lang or self.lang)
         elif opts.start == "demo":
-            self.open_demo(opts.lang or self.labels.lang)
+            self.open_demo(opts.lang or self.lang)
         else:
             self.go_home()
 
@@ -130,6 +131,7 @@ class CoachApp(App[int]):
 
     def set_language(self, lang: str, remember: bool = True) -> None:
         self.labels = Labels(lang)
+        self.lang = "en" if self.labels.lang == "en" else "nl"
         localize_bindings(self, self.labels)
         if remember:
             recent.set_preference("language", self.labels.lang)

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjcoach import recent
 from cjcoach.datafile import DataFileError
 from cjcoach.model import Language
 from cjcoach.store import StoreError
 from cjcoach.workfile import WorkshopFile
+
+if TYPE_CHECKING:  # the engine itself is imported when a workshop opens, not at start-up
+    from cjcoach.engine import Conversation
 
 
 class OpenError(Exception):
@@ -25,12 +29,10 @@ class OpenError(Exception):
 class Session:
     """A workshop file held open with its conversation, until :meth:`close`."""
 
-    def __init__(self, workfile: WorkshopFile, conversation: object,
+    def __init__(self, workfile: WorkshopFile, conversation: Conversation,
                  prompts: Path | None) -> None:
-        from cjcoach.engine import Conversation
-
         self.workfile = workfile
-        self.conversation: Conversation = conversation  # type: ignore[assignment]
+        self.conversation = conversation
         self.prompts = prompts
         self._remembered_step = ""
         self.draft = recent.draft(workfile.path)
@@ -89,7 +91,7 @@ class Session:
         self.workfile.close()
 
 
-def _conversation(workfile: WorkshopFile, prompts: Path | None) -> object:
+def _conversation(workfile: WorkshopFile, prompts: Path | None) -> Conversation:
     from cjcoach.engine import Conversation
 
     try:

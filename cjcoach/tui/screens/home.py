@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
             self.show_error(self.labels("home.need_name"))
             return
         path = recent.new_workshop_path(name)
-        self.app.open_workshop(path, create_language=self.labels.lang)  # type: ignore[attr-defined]
+        self.app.open_workshop(path, create_language=self.app.lang)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#recent")
     def open_recent(self, event: OptionList.OptionSelected) -> None:

@@ -99,9 +99,9 @@ class PreviewScreen(Screen[None]):
             text = self.labels("preview.render_failed", reason=exc)
         self.app.call_from_thread(self._show, text)
 
-    async def _show(self, text: str) -> None:
+    def _show(self, text: str) -> None:
         self.markdown = text
-        await self.query_one("#report", Markdown).update(text)
+        self.query_one("#report", Markdown).update(text)
 
     def action_back(self) -> None:
         self.dismiss()
