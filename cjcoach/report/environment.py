@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from cjcoach import resources
 from cjcoach.datafile import DataFileError, load_yaml
-from cjcoach.report import TemplateProblem, filters, view
+from cjcoach.report import TemplateProblem, filters, rows, view
 
 LABELS_FILE = "labels.yaml"
 REPORT_TEMPLATE = "report.md.j2"
@@ -102,10 +102,7 @@ def _date(ctx: Any, value: Any) -> str:
 @jinja2.pass_context
 def _symbol(ctx: Any, value: Any, kind: str) -> str:
     """The symbol for a score (``symbols.emotion["-2"]`` in labels.yaml), or the unscored mark."""
-    symbols = ctx["L"].get("symbols") or {}
-    if value is None:
-        return str(symbols.get("unscored", ""))
-    return str((symbols.get(kind) or {}).get(str(value), value))
+    return rows.symbol(ctx["L"], value, kind)
 
 
 _METHODS = (types.MethodType, types.BuiltinMethodType)

@@ -2,18 +2,22 @@
 
 The templates get the model objects themselves (``w``, ``persona``, ``touchpoint``) and
 these small views around them: a persona's journey grouped by phase, its worst and best
-moment, the ranked ideas with their value, priority and quadrant. Nothing here escapes
-text: that is the templates' filters' job (``filters.py``). Everything is built in one
-pass over the touchpoints, so a workshop with thousands of them stays fast.
+moment, the ranked ideas with their value, priority and quadrant. Escaping is the
+filters' job (``filters.py``); the only escaped text here is the rows of the long tables
+(``rows.py``), made with those same filters. Everything is built in one pass over the
+touchpoints, so a workshop with thousands of them stays fast.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
+from cjcoach.report import rows
+from cjcoach.report.filters import cell
 
 HIGH = 3
 """Value or effort above this middle of the 1–5 scale counts as high on the grid."""
@@ -53,10 +57,19 @@ class PersonaView:
     best: Touchpoint | None
     pains: list[MomentView] = field(default_factory=list)
     happies: list[MomentView] = field(default_factory=list)
+    journey_rows: list[rows.JourneyRow] = field(default_factory=list)
+    """The journey table, one escaped row per touchpoint."""
+    pain_rows: list[rows.MomentRow] = field(default_factory=list)
+    happy_rows: list[rows.MomentRow] = field(default_factory=list)
 
     @property
     def has_emotions(self) -> bool:
         return self.worst is not None
+
+    @cached_property
+    def mermaid(self) -> list[rows.MermaidSection]:
+        """The Mermaid journey's sections, escaped (made only when a template asks)."""
+        return rows.mermaid_sections(self.p.name, self.phases)
 
 
 @dataclass
@@ -92,12 +105,12 @@ def quadrant(value: float | None, effort: int | None) -> str:
     return "money_pit" if high_effort else "fill_in"
 
 
-def _persona_views(w: Workshop) -> list[PersonaView]:
+def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     by_persona: dict[str, list[Touchpoint]] = {p.id: [] for p in w.personas}
     for t in w.touchpoints:
         by_persona.setdefault(t.persona, []).append(t)
     rank = {p.key: i for i, p in enumerate(w.phases)}
-    labels = {p.key: p.label for p in w.phases}
+    phase_labels = {p.key: p.label for p in w.phases}
     goals = {g.id: g.text for g in w.business_goals}
     views = []
     for p in w.personas:
@@ -107,22 +120,30 @@ def _persona_views(w: Workshop) -> list[PersonaView]:
         tps: list[TouchpointView] = []
         worst = best = None
         pains, happies = [], []
+        journey_rows, pain_rows, happy_rows = [], [], []
+        persona_cell = cell(p.name)
         for t in journey:
             first = not phases or phases[-1].key != t.phase
             if first:
-                phases.append(PhaseView(t.phase, labels.get(t.phase, t.phase), []))
+                phases.append(PhaseView(t.phase, phase_labels.get(t.phase, t.phase), []))
             score = t.emotion + 3 if t.emotion is not None else None
             tv = TouchpointView(t, phases[-1].label, first, goals.get(t.goal, t.goal), score)
             phases[-1].touchpoints.append(tv)
             tps.append(tv)
+            journey_rows.append(rows.journey_row(t, tv.phase if first else None, labels))
             if t.emotion is not None:
                 if worst is None or t.emotion < (worst.emotion or 0):
                     worst = t
                 if best is None or t.emotion > (best.emotion or 0):
                     best = t
-            pains += [MomentView(t, m.text, m.teams, m.id) for m in t.pain_points]
-            happies += [MomentView(t, m.text, m.teams, m.id) for m in t.happy_moments]
-        views.append(PersonaView(p, tps, phases, worst, best, pains, happies))
+            for m in t.pain_points:
+                pains.append(MomentView(t, m.text, m.teams, m.id))
+                pain_rows.append(rows.moment_row(m, t, persona_cell))
+            for m in t.happy_moments:
+                happies.append(MomentView(t, m.text, m.teams, m.id))
+                happy_rows.append(rows.moment_row(m, t, persona_cell))
+        views.append(PersonaView(p, tps, phases, worst, best, pains, happies,
+                                 journey_rows, pain_rows, happy_rows))
     return views
 
 
@@ -191,7 +212,7 @@ def workshop_day(w: Workshop) -> date | None:
 
 def build(w: Workshop, labels: dict[str, Any], remarks: list[Any] | None) -> dict[str, Any]:
     """The template context for ``w``, with ``labels`` for its language."""
-    personas = _persona_views(w)
+    personas = _persona_views(w, labels)
     ideas = _idea_views(w)
     top = [v for v in ideas if v.rank is not None and v.i.decision != "drop"][:3]
     return {

@@ -1,0 +1,116 @@
+"""The rows of the report's long tables and lists, escaped once, before the template runs.
+
+A report has one journey-table row, one Mermaid task and one or two moment rows per
+touchpoint; with thousands of touchpoints, a filter call per field inside the template
+loop is most of the time a report takes. So those rows are made here, each field passed
+through the filter for its place (:func:`filters.cell` for a table cell,
+:func:`filters.mermaid` for a Mermaid name): the same filters a template uses, applied
+in Python. A template then prints ``{{ row.name }}`` and gets the escaped text, and a
+trainer who adds a column writes ``{{ row.t.role | cell }}`` like anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from cjcoach.report.filters import Safe, cell, mermaid
+
+if TYPE_CHECKING:
+    from cjcoach.model import Moment, Touchpoint
+    from cjcoach.report.view import PhaseView
+
+EMPTY = Safe("")
+MERMAID_ACTOR = 24
+"""Longest persona or owner name in a Mermaid task; the full name is in the table."""
+
+
+def symbol(labels: dict[str, Any], value: Any, kind: str) -> str:
+    """The symbol for a score (``symbols.emotion["-2"]`` in labels.yaml), or the unscored mark."""
+    symbols = labels.get("symbols") or {}
+    if value is None:
+        return str(symbols.get("unscored", ""))
+    return str((symbols.get(kind) or {}).get(str(value), value))
+
+
+@dataclass(slots=True)
+class JourneyRow:
+    """One row of a persona's journey table; every field is escaped for a table cell."""
+
+    t: Touchpoint
+    phase: Safe
+    """The phase's name on the first row of each phase, else empty."""
+    id: Safe
+    name: Safe
+    channel: Safe
+    importance: Safe
+    owner: Safe
+    emotion: Safe
+
+
+def journey_row(t: Touchpoint, phase: str | None, labels: dict[str, Any]) -> JourneyRow:
+    """The journey-table row of ``t``; ``phase`` only on the first row of its phase."""
+    channels = labels.get("channels") or {}
+    return JourneyRow(
+        t=t,
+        phase=cell(phase) if phase else EMPTY,
+        id=cell(t.id),
+        name=cell(t.name),
+        channel=cell(channels.get(t.channel, t.channel)) if t.channel else EMPTY,
+        importance=cell(symbol(labels, t.importance, "importance")),
+        owner=cell(t.owner),
+        emotion=cell(symbol(labels, t.emotion, "emotion")),
+    )
+
+
+@dataclass(slots=True)
+class MomentRow:
+    """One row of the pain-point or happy-moment table, every field escaped for a cell."""
+
+    m: Moment
+    t: Touchpoint
+    persona: Safe
+    touchpoint: Safe
+    """The touchpoint's id and name (``T3 Card payment``)."""
+    text: Safe
+    teams: Safe
+    """The teams who can act on it, joined with commas."""
+
+
+def moment_row(m: Moment, t: Touchpoint, persona: Safe) -> MomentRow:
+    return MomentRow(m=m, t=t, persona=persona, touchpoint=cell(f"{t.id} {t.name}"),
+                     text=cell(m.text), teams=cell(", ".join(m.teams)))
+
+
+@dataclass(slots=True)
+class MermaidTask:
+    """One task line of a Mermaid ``journey``: every name escaped with :func:`mermaid`."""
+
+    t: Touchpoint
+    name: Safe
+    score: int
+    """The emotion on Mermaid's 1..5 scale."""
+    actors: Safe
+    """The persona, and the touchpoint's owner when it has one, joined with commas."""
+
+
+@dataclass(slots=True)
+class MermaidSection:
+    """A phase that has scored touchpoints: its escaped name and its tasks."""
+
+    label: Safe
+    tasks: list[MermaidTask]
+
+
+def mermaid_sections(persona_name: str, phases: list[PhaseView]) -> list[MermaidSection]:
+    """The sections of a persona's Mermaid journey; phases with no scored touchpoint left out."""
+    persona = mermaid(persona_name, MERMAID_ACTOR)
+    sections = []
+    for phase in phases:
+        tasks = [MermaidTask(tv.t, mermaid(tv.t.name), tv.score,
+                             Safe(f"{persona}, {mermaid(tv.t.owner, MERMAID_ACTOR)}")
+                             if tv.t.owner else persona)
+                 for tv in phase.touchpoints if tv.score]
+        if tasks:
+            sections.append(MermaidSection(mermaid(phase.label), tasks))
+    return sections
