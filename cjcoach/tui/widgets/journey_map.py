@@ -42,9 +42,10 @@ def steps_text(steps: Sequence[StepInfo], labels: Labels) -> Text:
 
 
 def emotion_bar(emotion: int | None) -> Text:
+    """One character whose height and colour show the emotion (-2 … +2); · when unknown."""
     if emotion is None:
-        return Text("·", style="dim")
-    return Text(BARS.get(emotion, "?"), style=BAR_STYLES.get(emotion, ""))
+        return Text.assemble(("·", "dim"))
+    return Text.assemble((BARS.get(emotion, "?"), BAR_STYLES.get(emotion, "")))
 
 
 CARD_LINES = 2
@@ -53,7 +54,8 @@ CARD_LINES = 2
 
 def card(tp: Touchpoint, width: int) -> Text:
     """A touchpoint as a card: its emotion bar and marks on top, its name below."""
-    text = emotion_bar(tp.emotion)
+    text = Text()
+    text.append_text(emotion_bar(tp.emotion))
     if tp.pain_points:
         text.append(" " + "!" * min(len(tp.pain_points), 3), style="bold red")
     if tp.happy_moments:
@@ -69,7 +71,7 @@ def card(tp: Touchpoint, width: int) -> Text:
 
 def curve_text(journey: Sequence[Touchpoint], phase_order: Sequence[str], label: str) -> Text:
     """The emotions in journey order, with a thin line between phases."""
-    text = Text(label + " ", style="bold")
+    text = Text.assemble((label + " ", "bold"))
     last_phase: str | None = None
     for tp in journey:
         if last_phase is not None and tp.phase != last_phase:
@@ -101,7 +103,7 @@ def board(workshop: Workshop, persona_id: str, labels: Labels,
         table.add_column(Text(phase.label, overflow="ellipsis", no_wrap=True),
                          overflow="fold", ratio=1, min_width=6)
     columns = len(workshop.phases)
-    card_width = (width - columns - 1) // columns - 2
+    card_width = (width - columns - 1) // columns - 1
     depth = max((len(tps) for tps in by_phase.values()), default=0)
     for row in range(depth):
         table.add_row(*[card(tps[row], card_width) if row < len(tps) else Text("")
