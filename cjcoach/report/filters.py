@@ -41,7 +41,7 @@ _SPACES = re.compile(r"[ \t]+")
 _WS = re.compile(r"\s+")
 
 # Inline Markdown punctuation that can change meaning anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_INLINE = re.compile(r"[\\`*_\[\]<>|~]")
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What makes a line start special: headings, quotes, lists, thematic breaks, setext, code.
 _LINE_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
@@ -66,25 +66,33 @@ def plain(value: Any) -> str:
 def one_line(value: Any) -> str:
     """The text on a single line with single spaces, as a cell or a heading shows it."""
     text = plain(value)
-    if "  " in text or "\n" in text or "\u00a0" in text or not text.isprintable():
+    if not text.isprintable() or "  " in text:  # a line break or an odd space is unprintable
         text = _WS.sub(" ", text)
     return text.strip()
+
+
+def _backslashed(m: re.Match[str]) -> str:
+    return "\\" + m.group(0)
 
 
 def _inline(text: str) -> str:
     """Escape one line so CommonMark, GFM and markdownlint read it as plain text.
 
-    Each rule runs only when its trigger character is there: most text needs none."""
-    text = _INLINE.sub(r"\\\1", text)
-    if "&" in text:
+    Each rule runs only when its trigger is there (a regex search is much cheaper than a
+    substitution that finds nothing): most text needs none."""
+    if _INLINE.search(text):
+        text = _INLINE.sub(_backslashed, text)
+    if "&" in text and _ENTITY.search(text):
         text = _ENTITY.sub(r"\\&", text)
     if ":" in text:
         # Bare web addresses would become links (GFM) or lint warnings; :smile: an emoji.
-        text = _URL.sub(lambda m: m.group(1) + r"\://", text)
-        text = _SHORTCODE.sub(r"\\:", text)
-    if "." in text:
+        if "//" in text:
+            text = _URL.sub(lambda m: m.group(1) + r"\://", text)
+        if _SHORTCODE.search(text):
+            text = _SHORTCODE.sub(r"\\:", text)
+    if ("w." in text or "W." in text) and _WWW.search(text):
         text = _WWW.sub(lambda m: m.group(0)[:3] + r"\.", text)
-    if "@" in text:
+    if "@" in text and _EMAIL_AT.search(text):
         text = _EMAIL_AT.sub(r"\\@", text)
     return text
 
@@ -102,7 +110,12 @@ def _quiet(text: str) -> bool:
 
 def _line(text: str, hashes: bool = False, start: bool = True) -> str:
     """One escaped line; ``start``: it may begin a line, so list and heading marks count."""
-    text = text.strip() if _quiet(text) else _inline(_SPACES.sub(" ", text).strip())
+    if _quiet(text):
+        text = text.strip()
+    else:
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+        text = _inline(text.strip())
     if hashes:
         return text.replace("#", "\\#")
     if not start or not text or not (text[0] in "#>+=-" or text[0].isdigit()):
@@ -126,6 +139,9 @@ def md(value: Any) -> Safe:
 
 @functools.cache
 def _cell(text: str, hashes: bool = False) -> Safe:
+    if text.isprintable() and _quiet(text):  # the common case: one line, nothing to escape
+        text = text.strip()
+        return Safe(text.replace("#", "\\#") if hashes else text)
     return Safe(_line(one_line(text), hashes, start=False))
 
 
@@ -174,7 +190,9 @@ def shorten(value: Any, limit: int) -> str:
 @functools.cache
 def _mermaid(text: str, limit: int) -> str:
     short = shorten(text, limit) or "…"
-    escaped = _MERMAID_RE.sub(lambda m: _MERMAID_ENTITIES[m.group(0)], short)
+    escaped = short
+    if _MERMAID_RE.search(short):
+        escaped = _MERMAID_RE.sub(lambda m: _MERMAID_ENTITIES[m.group(0)], short)
     if _MERMAID_RESERVED.match(escaped):
         escaped = f"#{ord(escaped[0])};{escaped[1:]}"
     return escaped
@@ -225,9 +243,14 @@ def finalize(value: Any) -> Any:
 _NARROW = re.compile(r"[\u0020-\u02ff\u2010-\u205e\u2190-\u25ff]*")
 
 
+def _narrow(text: str) -> bool:
+    """True when every character of ``text`` takes one column (plain ASCII at once)."""
+    return (text.isascii() and text.isprintable()) or _NARROW.fullmatch(text) is not None
+
+
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (wide and emoji characters count two)."""
-    if _NARROW.fullmatch(text):
+    if _narrow(text):
         return len(text)
     width = 0
     for ch in text:
@@ -239,7 +262,7 @@ def display_width(text: str) -> int:
 
 def pad(text: str, width: int) -> str:
     """``text`` cut or padded with spaces to ``width`` columns."""
-    if _NARROW.fullmatch(text):
+    if _narrow(text):
         return text[:width].ljust(width)
     out, used = [], 0
     for ch in text:
