@@ -48,19 +48,36 @@ class JourneyRow:
     emotion: Safe
 
 
-def journey_row(t: Touchpoint, phase: str | None, labels: dict[str, Any]) -> JourneyRow:
-    """The journey-table row of ``t``; ``phase`` only on the first row of its phase."""
-    channels = labels.get("channels") or {}
-    return JourneyRow(
-        t=t,
-        phase=cell(phase) if phase else EMPTY,
-        id=cell(t.id),
-        name=cell(t.name),
-        channel=cell(channels.get(t.channel, t.channel)) if t.channel else EMPTY,
-        importance=cell(symbol(labels, t.importance, "importance")),
-        owner=cell(t.owner),
-        emotion=cell(symbol(labels, t.emotion, "emotion")),
-    )
+class JourneyRows:
+    """Makes journey-table rows; the few labels and symbols a row can show are escaped once."""
+
+    def __init__(self, labels: dict[str, Any]) -> None:
+        channels = labels.get("channels") or {}
+        self._channels = {key: cell(text) for key, text in channels.items()}
+        self._importance = {v: cell(symbol(labels, v, "importance")) for v in (None, 1, 2, 3, 4, 5)}
+        self._emotion = {v: cell(symbol(labels, v, "emotion")) for v in (None, -2, -1, 0, 1, 2)}
+        self._labels = labels
+
+    def _symbol(self, known: dict[Any, Safe], value: Any, kind: str) -> Safe:
+        found = known.get(value)
+        return found if found is not None else cell(symbol(self._labels, value, kind))
+
+    def row(self, t: Touchpoint, phase: str | None) -> JourneyRow:
+        """The row of ``t``; ``phase`` only on the first row of its phase."""
+        channel = EMPTY
+        if t.channel:
+            known = self._channels.get(t.channel)
+            channel = known if known is not None else cell(t.channel)
+        return JourneyRow(
+            t=t,
+            phase=cell(phase) if phase else EMPTY,
+            id=cell(t.id),
+            name=cell(t.name),
+            channel=channel,
+            importance=self._symbol(self._importance, t.importance, "importance"),
+            owner=cell(t.owner),
+            emotion=self._symbol(self._emotion, t.emotion, "emotion"),
+        )
 
 
 @dataclass(slots=True)

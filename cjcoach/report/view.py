@@ -113,6 +113,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     phase_labels = {p.key: p.label for p in w.phases}
     goals = {g.id: g.text for g in w.business_goals}
     views = []
+    journey_row = rows.JourneyRows(labels).row
     for p in w.personas:
         journey = sorted(by_persona.get(p.id, []),
                          key=lambda t: (rank.get(t.phase, len(rank)), t.order))
@@ -130,7 +131,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
             tv = TouchpointView(t, phases[-1].label, first, goals.get(t.goal, t.goal), score)
             phases[-1].touchpoints.append(tv)
             tps.append(tv)
-            journey_rows.append(rows.journey_row(t, tv.phase if first else None, labels))
+            journey_rows.append(journey_row(t, tv.phase if first else None))
             if t.emotion is not None:
                 if worst is None or t.emotion < (worst.emotion or 0):
                     worst = t
