@@ -94,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except store.LoadError as exc:
         problems = exc.problems
     except store.StoreError as exc:
-        _say(f"{path}: {exc}")
+        _say(str(exc))  # the sentence names the file already
         return EXIT_USER
     if problems:
         for problem in problems:

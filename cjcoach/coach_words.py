@@ -57,7 +57,7 @@ def _key_lines(text: str) -> dict[tuple[str, ...], int]:
                 lines[sub] = key.start_mark.line + 1
                 walk(value, sub)
 
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if root is not None:
         walk(root, ())
     return lines

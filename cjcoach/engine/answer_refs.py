@@ -11,12 +11,12 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from rapidfuzz import fuzz, utils
-
 from cjcoach.engine.answer_words import (
     _SPACES,
     REFS_LIMIT,
     Words,
+    _fuzz,
+    _fuzz_utils,
     clean_text,
     fold,
     fuzzy_one,
@@ -66,8 +66,8 @@ class _Refs:
             item_id = self.ids[fold(first.group(1))]  # "T3 (webshop)": the id, if the name fits
             rest = without_articles(" ".join(tokens[1:]).strip(" -:()"), self.articles)
             name = self.names[[i for i, _ in self.items].index(item_id)]
-            return [item_id] if fuzz.WRatio(rest, name, processor=utils.default_process) >= 70 \
-                else None
+            score = _fuzz().WRatio(rest, name, processor=_fuzz_utils().default_process)
+            return [item_id] if score >= 70 else None
         hit = fuzzy_one(folded, self.names, cutoff=85) if fuzzy and not hits else None
         return [self.items[hit][0]] if hit is not None else None
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process, utils
 
 from cjcoach.datafile import DataFileError, load_yaml
 
@@ -190,7 +189,8 @@ def load_words(folder: Path, lang: str) -> Words:
         path = prompts_dir() / lang / "words.yaml"
     load_yaml(path)  # the clear message for a missing or unreadable file, or bad YAML
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = yaml.compose(path.read_text(encoding="utf-8-sig"),
+                            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:  # pragma: no cover
         raise DataFileError(f"{path}: cannot be read ({exc})") from None
     r = _Reader(path)
@@ -258,6 +258,25 @@ def load_words(folder: Path, lang: str) -> Words:
 # --- shared helpers ------------------------------------------------------------------
 
 
+def _fuzz():  # type: ignore[no-untyped-def]
+    """rapidfuzz's scorers, imported on first use: most answers never need them."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
+def _fuzz_process():  # type: ignore[no-untyped-def]
+    from rapidfuzz import process
+
+    return process
+
+
+def _fuzz_utils():  # type: ignore[no-untyped-def]
+    from rapidfuzz import utils
+
+    return utils
+
+
 def short_answer(text: str) -> str | None:
     if not isinstance(text, str) or len(text) > SHORT_LIMIT:
         return None
@@ -282,6 +301,7 @@ def fuzzy_one(query: str, names: Sequence[str], cutoff: float = 80, margin: floa
     With ``groups`` > 0, name ``i`` belongs to thing ``i % groups`` (a label and a key of one
     option) and the index of the thing is returned.
     """
+    fuzz, process, utils = _fuzz(), _fuzz_process(), _fuzz_utils()
     query = utils.default_process(query)
     if len(query) < 3 or len(query) > 200:
         return None

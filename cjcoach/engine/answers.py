@@ -27,8 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rapidfuzz import utils
-
 from cjcoach.engine.answer_refs import (  # noqa: F401 - part of this module's interface
     parse_date,
     parse_row,
@@ -41,6 +39,7 @@ from cjcoach.engine.answer_words import (  # noqa: F401 - part of this module's 
     SHORT_LIMIT,
     PhraseTable,
     Words,
+    _fuzz_utils,
     clean_text,
     fold,
     fuzzy_one,
@@ -146,7 +145,8 @@ def _agreed(table: PhraseTable, folded: str, words: Words) -> int | None:
     return values.pop()
 
 
-_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]\()[+-]?\d+(?:[.,]\d+)?(?![^\W\d_])")
+"""A number standing on its own: not glued to a word, as in "alert(1)" or "mp3"."""
 _FRACTION = re.compile(r"(\d+)\s*(?:/|van de|van|uit|op|out of)\s*(\d+)")
 _STARS = frozenset("★⭐*☆✩✰ ")
 
@@ -253,10 +253,10 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
         if index == -1:
             index = len(options)
         return options[index - 1][0] if 1 <= index <= len(options) else None
-    query = utils.default_process(without_articles(folded, words.articles))
+    query = _fuzz_utils().default_process(without_articles(folded, words.articles))
     if len(query) >= 3:
         starts = {i for i, n in enumerate(keys + labels)
-                  if utils.default_process(n).startswith(query)}
+                  if _fuzz_utils().default_process(n).startswith(query)}
         starts = {i % len(options) for i in starts}
         if len(starts) == 1:
             return options[starts.pop()][0]

@@ -43,6 +43,8 @@ def run(conv: Conversation, text: str) -> Reply:
     found = _command(conv, text)
     assert found is not None
     name, rest = found
+    if conv.file.read_only and name not in LOOKING_ONLY:
+        return Reply([_say(conv, "read_only_answer", "error")])
     conv.workshop.transcript.append(Turn("user", reading.clean(text)))
     handler = HANDLERS.get(name, _unknown)
     return handler(conv, rest)
@@ -233,7 +235,13 @@ def _report(conv: Conversation, rest: str) -> Reply:
 
 
 def _quit(conv: Conversation, rest: str) -> Reply:
+    if conv.file.read_only:
+        return Reply([_say(conv, "quit_read_only")], quit=True)
     return Reply([_say(conv, "quit")], quit=True, save=conv.save())
+
+
+LOOKING_ONLY = frozenset({"help", "status", "tip", "report", "quit"})
+"""Commands a read-only window may use: they show things and change nothing."""
 
 
 HANDLERS = {

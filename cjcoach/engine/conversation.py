@@ -74,6 +74,8 @@ class Conversation:
         w, say = self.workshop, self.prompts.say
         messages: list[BotMessage] = []
         fresh = not w.progress.step and not w.transcript
+        if not self.file.read_only and self.today.isoformat() not in w.scene.dates:
+            w.scene.dates.append(self.today.isoformat())  # a session day; saved with the answer
         if fresh:
             messages.append(BotMessage("info", say("welcome").strip()))
         elif self.position is None:
@@ -190,6 +192,8 @@ class Conversation:
             return commands.run(self, text)
         if self.position is None:
             return Reply([BotMessage("info", self.prompts.say("after_finished"))])
+        if self.file.read_only:
+            return Reply([BotMessage("error", self.prompts.say("read_only_answer"))])
         self.workshop.transcript.append(Turn("user", reading.clean(text)))
         position, qdef = self.position, self.qdef(self.position)
         ctx = self.ctx(position)
@@ -197,6 +201,8 @@ class Conversation:
         empty = not cleaned or (qdef.multi and reading.is_done(cleaned, self.words))
         if empty:
             return self.pass_over(position, qdef, ctx)
+        if reading.is_unsure(cleaned, self.words):
+            return self._hesitate(position)
         old_plan = self.plan()
         try:
             accepted = qdef.apply(ctx, cleaned)
@@ -224,6 +230,16 @@ class Conversation:
         messages = [BotMessage("retry", text)]
         if q.example:
             messages.append(BotMessage("help", self.prompts.say("example", example=q.example)))
+        return Reply(messages)
+
+    def _hesitate(self, position: Position) -> Reply:
+        """A "weet ik niet": no answer to store, but an example and a tip to think with."""
+        q = self._question(position)
+        messages = [BotMessage("help", self.prompts.say("hesitate"))]
+        if q.example:
+            messages.append(BotMessage("help", self.prompts.say("example", example=q.example)))
+        if q.tip:
+            messages.append(BotMessage("tip", q.tip))
         return Reply(messages)
 
     def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
@@ -294,7 +310,11 @@ class Conversation:
             conflict = self.file.save()
         except SaveError as exc:
             self._unsaved = True
-            return SaveOutcome(False, self.prompts.say("saved_failed", message=str(exc)))
+            key = f"save_{exc.code}"
+            reason = self.prompts.say(key, file=self.file.path.name,
+                                      folder=str(self.file.path.parent)) \
+                if self.prompts.has_message(key) else str(exc)
+            return SaveOutcome(False, self.prompts.say("saved_failed", message=reason))
         except OSError as exc:
             self._unsaved = True
             return SaveOutcome(False, self.prompts.say("saved_failed", message=str(exc)))

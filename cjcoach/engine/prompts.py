@@ -144,6 +144,10 @@ class PromptSet:
             return fill(str(messages[key]), **values)
         return self.say(key, **values)
 
+    def has_message(self, key: str) -> bool:
+        """Whether ``common.yaml`` has a message called ``key``."""
+        return key in (self.step(COMMON).get("messages") or {})
+
     def has_step_message(self, step: str, key: str) -> bool:
         return key in (self.step(step).get("messages") or {})
 

@@ -13,7 +13,7 @@ from cjcoach.engine import answers
 from cjcoach.engine.answers import Words, load_words
 
 __all__ = ["Words", "load_words", "clean", "lines", "items", "is_done", "scale", "score",
-           "emotion", "choice", "refs", "yes_no", "date", "votes"]
+           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure"]
 
 
 def clean(text: str) -> str:
@@ -29,6 +29,15 @@ def items(text: str, words: Words, commas: bool | None = None) -> list[str]:
     """List items: one per line or ``;``; commas split only where the line looks like a list
     (``commas=None``), always (``True``) or never (``False``)."""
     return answers.parse_list(text, split_commas=commas)
+
+
+def is_unsure(text: str, words: Words) -> bool:
+    """The whole answer is a hesitation ("weet ik niet", "geen idee", "?"), not content."""
+    folded = answers.fold(text).strip(" .!")
+    if not folded or len(folded) > 40:
+        return False
+    found = words.yes_no.find(folded)
+    return any(value == 2 and start == 0 and end == len(folded) for value, start, end in found)
 
 
 def is_done(text: str, words: Words) -> bool:

@@ -142,15 +142,24 @@ def test_same_as_copies_another_persona(chat, lang: str) -> None:
     assert [(t.name, t.channel, t.importance) for t in copied] == [("Google", "online", 4)]
 
 
-def test_read_only_file_says_so_and_keeps_going(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang, stop, word", [("en", "/quit", "Nothing changed"),
+                                               ("nl", "/stop", "niets veranderd")])
+def test_read_only_window_changes_nothing_and_says_so(tmp_path: Path, lang: str, stop: str,
+                                                      word: str) -> None:
+    """A second window on the same workshop may look, but never pretends to save."""
     path = tmp_path / "w.yaml"
-    owner = WorkshopFile.open(path, create_language="en")
+    owner = WorkshopFile.open(path, create_language=lang)
     try:
         before = path.read_bytes()
-        c = Chat(path, "en")
+        c = Chat(path, lang)
         assert "open in another" in c.opening
-        c.say("Spoke & Co")
-        assert c.where == ("scene", "offering")
+        said = c.say("Spoke & Co")
+        assert c.where == ("scene", "organisation"), "the answer is not taken"
+        assert "elsewhere" in said or "ergens anders" in said
+        c.say("/status")
+        assert c.last.messages and c.last.messages[0].kind != "error"
+        said = c.say(stop)
+        assert word in said and c.last.quit
         assert path.read_bytes() == before
         c.close()
     finally:

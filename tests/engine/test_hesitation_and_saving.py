@@ -1,0 +1,59 @@
+"""A team that hesitates gets help, and a save that fails is said in the team's language."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import Chat
+
+
+@pytest.mark.parametrize("lang, doubt, expected", [
+    ("nl", "weet ik niet", "Bijvoorbeeld"), ("nl", "geen idee", "Bijvoorbeeld"),
+    ("nl", "?", "Bijvoorbeeld"), ("en", "not sure", "For example"),
+    ("en", "no idea", "For example"),
+])
+def test_hesitation_gets_an_example_and_is_not_stored(tmp_path: Path, lang: str, doubt: str,
+                                                      expected: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    said = c.say(doubt)
+    assert expected in said
+    assert "hesitate" not in said
+    assert c.where == ("scene", "organisation")
+    assert c.conv.workshop.scene.organisation == ""
+    c.say("Bakkerij Van Dam")
+    assert c.conv.workshop.scene.organisation == "Bakkerij Van Dam"
+    c.close()
+
+
+def test_a_name_that_only_contains_a_doubt_word_is_kept(tmp_path: Path) -> None:
+    c = Chat(tmp_path / "w.yaml", "nl")
+    c.say("Misschien Morgen Reizen")
+    assert c.conv.workshop.scene.organisation == "Misschien Morgen Reizen"
+    c.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(mount)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+@pytest.mark.parametrize("lang, words", [("nl", "schijf is vol"), ("en", "disk is full")])
+def test_full_disk_is_said_in_the_workshop_language(tiny_disk: Path, lang: str,
+                                                    words: str) -> None:
+    c = Chat(tiny_disk / "w.yaml", lang)
+    c.say("Fiets & Zo")
+    saved = (tiny_disk / "w.yaml").read_bytes()
+    c.say("x" * 60_000)  # the offering: far more than the disk holds
+    assert c.last.save is not None and not c.last.save.saved
+    assert words in c.last.save.message
+    assert (tiny_disk / "w.yaml").read_bytes() == saved, "the earlier version is intact"
+    c.close()
