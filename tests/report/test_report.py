@@ -204,3 +204,11 @@ def test_export_into_a_missing_folder_is_a_store_error(workshop: Workshop,
                                                        tmp_path: Path) -> None:
     with pytest.raises(store.StoreError):
         export(workshop, tmp_path / "no" / "r.md", "md")
+
+
+def test_an_empty_templates_folder_gives_the_same_report(workshop: Workshop,
+                                                         tmp_path: Path) -> None:
+    # with a user folder everything renders in the sandbox; ours alone render unsandboxed
+    assert render_markdown(workshop, tmp_path) == render_markdown(workshop)
+    assert render_html(workshop, tmp_path).split("<main")[1] == \
+        render_html(workshop).split("<main")[1]
