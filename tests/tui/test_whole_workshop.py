@@ -3,6 +3,7 @@ plain chat leaves when it is given the same answers."""
 
 from __future__ import annotations
 
+import difflib
 import io
 from pathlib import Path
 
@@ -57,4 +58,7 @@ async def test_a_whole_workshop_in_the_tui_equals_the_plain_chat(tmp_path: Path,
 
     typed = io.StringIO("\n".join(tracker.sent) + "\n")
     assert run_chat(plain_file, lang=lang, stdin=typed, stdout=io.StringIO()) == 0
-    assert tui_file.read_text(encoding="utf-8") == plain_file.read_text(encoding="utf-8")
+    tui, plain = (f.read_text(encoding="utf-8") for f in (tui_file, plain_file))
+    difference = difflib.unified_diff(tui.splitlines(), plain.splitlines(), "tui", "plain",
+                                      lineterm="")
+    assert tui == plain, "\n".join(list(difference)[:60])
