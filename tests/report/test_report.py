@@ -73,7 +73,7 @@ def test_7s_matrix_marks_every_score_and_calls_out_heavy_conflicts(workshop: Wor
     md = render_markdown(workshop)
     row = next(line for line in md.splitlines() if line.startswith("| I1 Pre-order app |"))
     assert row == "| I1 Pre-order app | + | · | **−−** | · | · | · | · |"
-    assert "- **I1 Pre-order app** conflicts heavily with systems: No IT staff" in md
+    assert "- **I1 Pre-order app** clashes badly with systems: No IT staff" in md
 
 
 def test_ranking_shows_formula_and_quadrants(workshop: Workshop) -> None:
