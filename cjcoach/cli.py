@@ -138,6 +138,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
+    if args.command == "open" and not args.file.exists():
+        _say(f"{args.file} does not exist. To start a new workshop there: cjcoach new {args.file}")
+        return EXIT_USER
     from cjcoach.tui.launch import run_tui
 
     return run_tui(args)
@@ -155,8 +158,21 @@ COMMANDS = {
 }
 
 
+def _file_shortcut(argv: list[str]) -> list[str]:
+    """``cjcoach FILE.yaml`` means ``cjcoach open FILE.yaml``: what a new user types first."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] in ("--prompts", "--templates") else 1
+    if i >= len(argv) or argv[i] in COMMANDS:
+        return argv
+    if argv[i].endswith((".yaml", ".yml")) or Path(argv[i]).is_file():
+        return [*argv[:i], "open", *argv[i:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_file_shortcut(list(sys.argv[1:] if argv is None
+                                                         else argv)))
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

@@ -228,8 +228,8 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
     then a fuzzy match that is good and clearly better than the runner-up; else ``None``.
     """
     folded = short_answer(text)
-    if folded is None or not options:
-        return None
+    if folded is None or not options or text.rstrip().endswith("?"):
+        return None  # a question back ("which one fits a bakery?") is never a choice
     folded = folded.strip(_END_PUNCT + "'\"")
     if not folded:
         return None

@@ -171,7 +171,9 @@ def _edit(conv: Conversation, rest: str) -> Reply:
         item_id, text = m.group(1).upper(), m.group(2).strip()
         if not edits.rename(conv.workshop, item_id, text):
             return Reply([_say(conv, "id_unknown", "error", id=item_id)])
-        return Reply([_say(conv, "edit_done", "ack", id=item_id, text=text)], save=conv.save())
+        # the question we were at comes back, so nobody is left at a bare prompt
+        return Reply([_say(conv, "edit_done", "ack", id=item_id, text=text), *conv.ask()],
+                     save=conv.save())
     if rest and not m:
         return Reply(goto(conv, rest))
     return Reply([_say(conv, "edit_usage", "help")])
@@ -192,7 +194,7 @@ def _delete(conv: Conversation, rest: str) -> Reply:
         messages.append(_say(conv, "delete_cascade", "info", what=", ".join(removed[1:])))
     if conv.position is not None and conv.position not in conv.plan():
         conv._move_on(old_plan, conv.plan())
-        messages += conv.ask()
+    messages += conv.ask()
     return Reply(messages, save=conv.save())
 
 

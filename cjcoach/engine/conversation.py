@@ -10,6 +10,7 @@ exactly the question it would have asked next. Commands (``/back``, ``/tip`` …
 from __future__ import annotations
 
 import datetime
+import shlex
 from pathlib import Path
 
 from cjcoach.engine import commands, reading
@@ -201,7 +202,8 @@ class Conversation:
         empty = not cleaned or (qdef.multi and reading.is_done(cleaned, self.words))
         if empty:
             return self.pass_over(position, qdef, ctx)
-        if reading.is_unsure(cleaned, self.words):
+        asks_back = qdef.kind == "choice" and cleaned.endswith("?")
+        if asks_back or reading.is_unsure(cleaned, self.words):
             return self._hesitate(position)
         old_plan = self.plan()
         try:
@@ -228,6 +230,7 @@ class Conversation:
         q = self._question(position)
         text = self.prompts.say("not_understood", why=why) if prefix else why
         messages = [BotMessage("retry", text)]
+        messages += self._options(q)
         if q.example:
             messages.append(BotMessage("help", self.prompts.say("example", example=q.example)))
         return Reply(messages)
@@ -240,7 +243,15 @@ class Conversation:
             messages.append(BotMessage("help", self.prompts.say("example", example=q.example)))
         if q.tip:
             messages.append(BotMessage("tip", q.tip))
+        messages += self._options(q)
         return Reply(messages)
+
+    @staticmethod
+    def _options(q: Question) -> list[BotMessage]:
+        """A choice question's options again, so they never scroll out of sight."""
+        if not q.choices:
+            return []
+        return [BotMessage("help", "\n".join(f"  {n}. {c}" for n, c in enumerate(q.choices, 1)))]
 
     def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
         messages = [BotMessage("ack", accepted.ack)] if accepted.ack else []
@@ -254,7 +265,7 @@ class Conversation:
             if self.position is None:
                 finished = True
                 messages.append(BotMessage("info", self.prompts.say(
-                    "finished", file=self.file.path.name,
+                    "finished", file=shlex.quote(str(self.file.path)),
                     review=self.workshop.review_date or "?").strip()))
             else:
                 messages += self.ask(intro=self.position.step != step_before)

@@ -74,15 +74,29 @@ def _choice_scene(field: str) -> QDef:
     return QDef("choice", apply, current=current, choices=choices)
 
 
+def participant_items(text: str, words: reading.Words) -> list[str]:
+    """One participant per line; commas separate people only when every part looks like
+    a name ("Anna, Bram en Cees"). "Sanne, winkel" is Sanne, who works in the shop."""
+    people: list[str] = []
+    for line in reading.lines(text):
+        parts = reading.items(line, words)
+        if len(parts) > 1 and not all(p[:1].isupper() for p in parts):
+            head, _, role = line.partition(",")
+            people.append(f"{head.strip()} - {role.strip()}")
+        else:
+            people += parts
+    return people
+
+
 def _participants(ctx: Ctx, text: str) -> Accepted:
     added = []
-    for item in reading.items(text, ctx.words):
+    for item in participant_items(text, ctx.words):
         name, rest = split_name(item)
         if not name:
             raise Retry(ctx.retry())
         role, _, team = rest.partition(" - ")
         ctx.workshop.scene.participants.append(Participant(name, role.strip(), team.strip()))
-        added.append(name)
+        added.append(name + (f" ({role.strip()})" if role.strip() else ""))
     if not added:
         raise Retry(ctx.retry())
     return Accepted(ctx.say("ack_participant", names=", ".join(added)), stay=True)

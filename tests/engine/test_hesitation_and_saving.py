@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Chat
+from .conftest import Chat, transcript
+
+SCRIPT = {"en": "en_one_persona.txt", "nl": "nl_one_persona.txt"}
 
 
 @pytest.mark.parametrize("lang, doubt, expected", [
@@ -57,3 +59,24 @@ def test_full_disk_is_said_in_the_workshop_language(tiny_disk: Path, lang: str,
     assert words in c.last.save.message
     assert (tiny_disk / "w.yaml").read_bytes() == saved, "the earlier version is intact"
     c.close()
+
+
+@pytest.mark.parametrize("lang, question", [
+    ("nl", "welke raad je aan voor een bakker?"), ("en", "which one suits a bakery?")])
+def test_a_question_back_on_a_choice_is_never_taken_as_the_choice(tmp_path: Path, lang: str,
+                                                                    question: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("phases", "model"))
+    said = c.say(question)
+    assert c.where == ("phases", "model")
+    assert c.conv.workshop.phase_model == ""
+    assert "1. " in said and "5. " in said, "the options are shown again"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unreadable_choice_shows_the_options_again(tmp_path: Path, lang: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("phases", "model"))
+    said = c.say("allebei eigenlijk" if lang == "nl" else "both really")
+    assert c.where == ("phases", "model")
+    assert "2. " in said

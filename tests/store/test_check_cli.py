@@ -106,3 +106,18 @@ def test_check_never_writes(tmp_path: Path, workshop) -> None:
     run_cjcoach("check", str(target))
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     assert store.load(target) == workshop
+
+
+def test_a_bare_file_name_opens_it(tmp_path: Path) -> None:
+    """`cjcoach FILE.yaml` is understood as `cjcoach open FILE.yaml`, not a usage error."""
+    from cjcoach.cli import _file_shortcut
+
+    assert _file_shortcut(["w.yaml"]) == ["open", "w.yaml"]
+    assert _file_shortcut(["--prompts", "mine", "w.yml"]) == ["--prompts", "mine", "open", "w.yml"]
+    assert _file_shortcut(["check", "w.yaml"]) == ["check", "w.yaml"]
+    assert _file_shortcut(["nonsense"]) == ["nonsense"]
+    missing = tmp_path / "nope" / "w.yaml"
+    result = run_cjcoach(str(missing))
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr and "cjcoach new" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,28 @@
+"""After a command that changes something, the question being asked comes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import Chat, transcript
+
+SCRIPT = {"en": "en_one_persona.txt", "nl": "nl_one_persona.txt"}
+
+
+@pytest.mark.parametrize("lang, edit, delete", [("en", "/edit", "/delete"),
+                                                ("nl", "/wijzig", "/verwijder")])
+def test_edit_and_delete_ask_the_current_question_again(tmp_path: Path, lang: str, edit: str,
+                                                        delete: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "satisfaction"))
+    question = c.conv.current
+    assert question is not None
+    said = c.say(f"{edit} G1 More loyal regulars")
+    assert c.conv.workshop.business_goal("G1").text == "More loyal regulars"
+    assert question.text in said
+    said = c.say(f"{delete} G2")
+    assert c.conv.workshop.business_goal("G2") is None
+    assert question.text in said
+    c.close()
