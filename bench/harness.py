@@ -34,7 +34,8 @@ class Row:
     reference: str
     measured: Timing
     against: Timing
-    budget: float
+    budget: float | None
+    """The highest ratio allowed; ``None`` for rows shown for context only."""
     unit: str = "s"
     note: str = ""
 
@@ -44,7 +45,7 @@ class Row:
 
     @property
     def ok(self) -> bool:
-        return self.ratio <= self.budget
+        return self.budget is None or self.ratio <= self.budget
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -102,6 +103,8 @@ def table(rows: list[Row]) -> str:
         spread = f"{_show(m.median, r.unit)} ({_show(m.low, r.unit)}–{_show(m.high, r.unit)})"
         figure = f"{r.figure}<br>*vs {r.reference}*"
         note = f" {r.note}" if r.note else ""
+        budget = "—" if r.budget is None else f"≤ {r.budget:g}×"
+        verdict = "—" if r.budget is None else ("yes" if r.ok else "NO")
         lines.append(f"| {figure} | {spread} | {_show(r.against.median, r.unit)} | "
-                     f"{r.ratio:.2f}× | ≤ {r.budget:g}×{note} | {'yes' if r.ok else 'NO'} |")
+                     f"{r.ratio:.2f}× | {budget}{note} | {verdict} |")
     return "\n".join(lines)
