@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import time
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from cjcoach import store
 from cjcoach.model import SCHEMA_VERSION, Language, Workshop
 from cjcoach.store import DiskState, SaveError, StoreError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 
 def lock_path(path: Path) -> Path:
@@ -54,8 +56,10 @@ class WorkshopFile:
 
         Raises :class:`StoreError` (with a sentence for the user) when it cannot be used.
         """
+        from filelock import FileLock, Timeout  # imported here: it costs start-up time
+
         path = Path(path).expanduser().absolute()
-        lock = FileLock(str(lock_path(path)), timeout=0)
+        lock: FileLock | None = FileLock(str(lock_path(path)), timeout=0)
         reason = ""
         try:
             lock.acquire()
