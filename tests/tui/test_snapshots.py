@@ -59,7 +59,7 @@ def test_home(snap_compare: object, tmp_path: Path, size: tuple[int, int]) -> No
     """You should see the English home screen: a name box with a Start button, the folder
     where new workshops go (~/Documents/cjcoach), one recent workshop ("Bakery De Vries ·
     Touchpoints · 2027-01-15 08:00 · shop.yaml"), two demo buttons, and a footer with
-    ^l Nederlands, ^q Quit and f1 Help."""
+    ^l Switch to Dutch, ^q Quit and f1 Help."""
     path = tmp_path / "shop.yaml"
     WorkshopFile.open(path, create_language="en").close()
     recent.remember(path, "Bakery De Vries", "touchpoints")

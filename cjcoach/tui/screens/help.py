@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markdown import Markdown as RichMarkdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from cjcoach.tui.keys import key_rows, localize_bindings
 from cjcoach.tui.labels import Labels
+from cjcoach.tui.widgets.message_text import message_text
 
 
 def two_columns(rows: list[tuple[str, str]]) -> Text:
@@ -41,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
         localize_bindings(self, L)
         with VerticalScroll(id="help"):
             yield Static(L("help.title"), id="help-title")
-            yield Static(RichMarkdown(L("help.method")), id="method")
+            yield Static(message_text(L("help.method")), id="method")
             yield Static(L("help.keys_title"), classes="help-heading")
             yield Static(self._keys_table(), id="keys")
             commands = self._commands_table()

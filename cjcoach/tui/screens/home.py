@@ -51,7 +51,7 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="heading-row"):
                 yield Static(L("home.heading"), id="heading")
                 yield Static(L("home.language"), id="language-label")
-                yield Button(L("keys.language"), id="language", compact=True)
+                yield Button(L("home.language_button"), id="language", compact=True)
             yield Static(L("home.intro"), id="intro")
             yield Static(L("home.new_title"), classes="section")
             with Horizontal(id="new-row"):

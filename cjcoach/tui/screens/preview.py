@@ -97,11 +97,12 @@ class PreviewScreen(Screen[None]):
                                           getattr(templates, "templates", None))
         except Exception as exc:  # noqa: BLE001 - a broken user template gets a sentence
             text = self.labels("preview.render_failed", reason=exc)
-        self.app.call_from_thread(self._show, text)
+        # call_from_thread waits until the Markdown is laid out, so the worker ends after it
+        self.app.call_from_thread(self._show, text)  # type: ignore[arg-type]
 
-    def _show(self, text: str) -> None:
+    async def _show(self, text: str) -> None:
         self.markdown = text
-        self.query_one("#report", Markdown).update(text)
+        await self.query_one("#report", Markdown).update(text)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -1,4 +1,5 @@
-"""The chat: bot messages as Markdown, the team's answers set apart, newest at the bottom.
+"""The chat: bot messages (the engine's Markdown, see ``message_text``), the team's
+answers set apart, newest at the bottom.
 
 A long workshop has hundreds of turns. Only the last ``limit`` messages are widgets; older
 ones are folded into one cheap line at the top, so answering stays as fast at turn 300 as
@@ -7,26 +8,12 @@ at turn 10. Everything stays in the workshop file's transcript.
 
 from __future__ import annotations
 
-import re
-
-from rich.markdown import Markdown
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from cjcoach.tui.widgets.message_text import message_text
+
 DEFAULT_LIMIT = 40
-
-
-_HARD_BREAK = re.compile(r"(?<=\S)\n(?=[ \t]|[A-Z\u00C0-\u00DE0-9*_\-•(\"'])")
-
-
-def keep_line_breaks(text: str) -> str:
-    """Keep the engine's meant line breaks, let its wrapped lines flow.
-
-    A newline before a capital, a digit, a list mark or an indented line starts a new line
-    (``Step 0 · Set the scene`` / ``First the basics``); a newline inside a sentence (text
-    wrapped in a prompt file) is a space, so the message reflows to the width of the chat.
-    """
-    return _HARD_BREAK.sub("  \n", text)
 
 
 class ChatMessage(Static):
@@ -52,7 +39,7 @@ class ChatMessage(Static):
     """
 
     def __init__(self, text: str, role: str, kind: str = "") -> None:
-        content = Markdown(keep_line_breaks(text)) if role == "bot" else text
+        content = message_text(text) if role == "bot" else text
         super().__init__(content, markup=False, classes=f"{role} {kind}".strip())
         self.text = text
         self.role = role
