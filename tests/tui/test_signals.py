@@ -47,7 +47,8 @@ def test_a_signal_ends_the_app_cleanly(tmp_path: Path, user_home: Path, sig: int
     path = tmp_path / "w.yaml"
     WorkshopFile.open(path, create_language="en").close()
     pid, fd = pty.fork()
-    if pid == 0:  # the child: cjcoach in the pseudo-terminal
+    if pid == 0:  # the child: cjcoach in the pseudo-terminal, run from this checkout
+        os.chdir(Path(__file__).resolve().parents[2])
         os.execv(sys.executable, [sys.executable, "-m", "cjcoach", "open", str(path)])
     try:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
