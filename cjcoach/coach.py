@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -117,12 +118,14 @@ class _Context:
             return "".join(items)
         return f"{', '.join(items[:-1])} {self.catalog.words['and']} {items[-1]}"
 
+    @cached_property
+    def _journeys(self) -> list[tuple[Persona, list[Touchpoint]]]:
+        """Each persona's journey, sorted once per review (a rule never changes the workshop)."""
+        return [(p, journey) for p in self.w.personas if (journey := self.w.journey(p.id))]
+
     def mapped(self) -> Iterator[tuple[Persona, list[Touchpoint]]]:
         """Each persona that has touchpoints, with its journey in order."""
-        for p in self.w.personas:
-            journey = self.w.journey(p.id)
-            if journey:
-                yield p, journey
+        return iter(self._journeys)
 
     def elements(self, idea: Idea) -> str:
         return self.join([self.catalog.seven_s(s) for s in idea.heavy_conflicts()], quote=False)
