@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from cjcoach import validate
-from cjcoach.model import SCHEMA_VERSION, Workshop
+from cjcoach.model import SCHEMA_VERSION, Turn, Workshop
 from cjcoach.typed import Problem, from_data, to_data
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -226,11 +226,36 @@ def _load_checked(path: Path) -> tuple[Workshop, bytes, int]:
     return workshop, raw, version or SCHEMA_VERSION
 
 
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+                     default_flow_style=False)
+
+
+_TURN_TEXT: dict[tuple[str, str], str] = {}
+"""Each chat turn's YAML, made once: the transcript only grows, and dumping it whole
+after every answer would make a long session slower with every turn."""
+
+
+def _transcript_text(turns: list[Turn]) -> str:
+    if not turns:
+        return "transcript: []\n"
+    if len(_TURN_TEXT) > 20_000:
+        _TURN_TEXT.clear()
+    chunks = []
+    for turn in turns:
+        key = (turn.role, turn.text)
+        chunk = _TURN_TEXT.get(key)
+        if chunk is None:
+            chunk = _TURN_TEXT[key] = _dump([to_data(turn)])
+        chunks.append(chunk)
+    return "transcript:\n" + "".join(chunks)
+
+
 def dump_text(workshop: Workshop) -> str:
-    """The YAML text of a workshop, as the store writes it."""
-    body = yaml.dump(to_data(workshop), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=100, default_flow_style=False)
-    return HEADER + body + TRAILER
+    """The YAML text of a workshop, as the store writes it (the transcript comes last)."""
+    data = to_data(workshop)
+    del data["transcript"]
+    return HEADER + _dump(data) + _transcript_text(workshop.transcript) + TRAILER
 
 
 # --- writing -------------------------------------------------------------------------
