@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from textual import events
@@ -169,30 +168,22 @@ async def test_every_action_is_in_the_command_palette(tmp_path: Path) -> None:
             assert any(wanted in t for t in titles), wanted
 
 
-async def test_three_hundred_turns_answer_as_fast_as_ten(tmp_path: Path) -> None:
-    """Only the last messages are widgets; answering does not slow down with history."""
-
-    async def answer_time(turns: int) -> tuple[float, int]:
-        path = tmp_path / f"long-{turns}.yaml"
-        with WorkshopFile.open(path, create_language="en") as made:
-            for i in range(turns):
-                made.workshop.transcript.append(Turn("user" if i % 2 else "bot",
-                                                     f"message **{i}**"))
-            made.save()
-        app = create_app(Options("open", path))
-        async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            started = time.perf_counter()
-            for i in range(5):
-                await send(pilot, "/status" if i % 2 else "/help")
-            elapsed = time.perf_counter() - started
-            log = app.screen.query_one(ChatLog)
-            return elapsed, len(log.messages) + log.folded * 0
-
-    short, _ = await answer_time(10)
-    long, widgets = await answer_time(300)
-    assert widgets <= ChatLog().limit
-    assert long < short * 1.5 + 0.05
+async def test_a_long_chat_keeps_a_bounded_number_of_message_widgets(tmp_path: Path) -> None:
+    """Only the last messages are widgets, older ones fold into one line, so answering
+    does not slow down with history (`make bench` measures turn 300 against turn 10)."""
+    path = tmp_path / "long.yaml"
+    with WorkshopFile.open(path, create_language="en") as made:
+        for i in range(300):
+            made.workshop.transcript.append(Turn("user" if i % 2 else "bot", f"message **{i}**"))
+        made.save()
+    app = create_app(Options("open", path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for i in range(5):
+            await send(pilot, "/status" if i % 2 else "/help")
+        log = app.screen.query_one(ChatLog)
+        assert len(log.messages) <= ChatLog().limit
+        assert log.folded > 250, "the earlier messages are folded, not dropped"
 
 
 async def test_an_unsent_answer_is_offered_again_next_time(tmp_path: Path) -> None:
