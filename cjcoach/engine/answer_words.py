@@ -7,6 +7,7 @@ strips what a terminal leaks into an answer. See :mod:`cjcoach.engine.answers`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -67,10 +68,14 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class PhraseTable:
-    """Phrases with the value each stands for, found in an answer longest-first."""
+    """Phrases with the value each stands for, found in an answer longest-first.
+
+    The search pattern is compiled on first use: a table of a few hundred phrases takes
+    tens of milliseconds to compile, which start-up should not pay for.
+    """
 
     values: dict[str, int] = field(default_factory=dict)
-    pattern: re.Pattern[str] | None = field(default=None, compare=False)
+    source: str = field(default="", compare=False)
 
     @classmethod
     def build(cls, values: dict[str, int]) -> PhraseTable:
@@ -80,7 +85,11 @@ class PhraseTable:
             before = r"(?<!\w)" if phrase[0].isalnum() or phrase[0] == "_" else ""
             after = r"(?!\w)" if phrase[-1].isalnum() or phrase[-1] == "_" else ""
             parts.append(before + re.escape(phrase) + after)
-        return cls(values, re.compile("|".join(parts)) if parts else None)
+        return cls(values, "|".join(parts))
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        return _compiled(self.source) if self.source else None
 
     def find(self, folded: str) -> list[tuple[int, int, int]]:
         """``(value, start, end)`` of every phrase in ``folded``; one letter only as a whole."""
@@ -256,6 +265,11 @@ def load_words(folder: Path, lang: str) -> Words:
 
 
 # --- shared helpers ------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _fuzz():  # type: ignore[no-untyped-def]
