@@ -12,7 +12,6 @@ file and the line).
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,71 +67,9 @@ def _remarks(workshop: Workshop) -> list[Any] | None:
         return None
 
 
-_FENCE_RUN = re.compile(r"`+|~+")
-
-
-def _fence_marks(text: str) -> list[re.Match[str]]:
-    """Every run of three or more backticks or tildes, found with fast string searches."""
-    marks = []
-    for three in ("```", "~~~"):
-        pos = text.find(three)
-        while pos >= 0:
-            m = _FENCE_RUN.match(text, pos)
-            assert m is not None
-            marks.append(m)
-            pos = text.find(three, m.end())
-    return sorted(marks, key=lambda m: m.start())
-
-
-def _tidy_prose(text: str) -> str:
-    # Plain string searches first: on a big report they are many times faster than regexes.
-    if " \n" in text or "\t\n" in text:
-        text = re.sub(r"[ \t]+$", "", text, flags=re.M)
-    while "|  |" in text:
-        text = text.replace("|  |", "| |")  # markdownlint's compact table style
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text
-
-
-def _code_blocks(text: str) -> list[tuple[int, int]]:
-    """Where the fenced code blocks are: (start, end) of each, fences included."""
-    blocks: list[tuple[int, int]] = []
-    opening: tuple[int, str] | None = None
-    for m in _fence_marks(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() - line_start > 3 or text[line_start:m.start()].strip(" "):
-            continue
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        fence, rest = m.group(0), text[m.end():line_end]
-        if opening is None:
-            opening = (line_start, fence)
-        elif (fence[0] == opening[1][0] and len(fence) >= len(opening[1])
-              and not rest.strip()):
-            blocks.append((opening[0], line_end))
-            opening = None
-    if opening is not None:
-        blocks.append((opening[0], len(text)))
-    return blocks
-
-
-def _tidy(text: str) -> str:
-    """One blank line at most between blocks, no trailing spaces, one final newline.
-
-    Fenced code blocks are left exactly as they are."""
-    out, last = [], 0
-    for start, end in _code_blocks(text):
-        out.append(_tidy_prose(text[last:start]))
-        out.append(text[start:end])
-        last = end
-    out.append(_tidy_prose(text[last:]))
-    return "".join(out).strip("\n") + "\n"
-
-
 def _markdown(workshop: Workshop, templates: Path | None, blocks: Blocks | None
               ) -> tuple[str, dict[str, Any], Any]:
-    from cjcoach.report import environment, filters, textcurve, view
+    from cjcoach.report import environment, filters, textcurve, tidy, view
 
     try:
         envs = environment.environments(templates)
@@ -141,12 +78,13 @@ def _markdown(workshop: Workshop, templates: Path | None, blocks: Blocks | None
         context["format"] = "html" if blocks is not None else "md"
         context["figures"] = _Figures(labels, blocks)
         context["text_curve"] = functools.partial(textcurve.text_curve, labels=labels)
-        text = envs.md.get_template(environment.REPORT_TEMPLATE).render(context)
+        template = envs.md.get_template(environment.REPORT_TEMPLATE)
+        text = tidy.render_kept(lambda: template.render(context))
     except Exception as exc:
         raise environment.problem(exc) from None
     finally:
         filters.clear_caches()
-    return _tidy(text), context, envs
+    return text, context, envs
 
 
 def render_markdown(workshop: Workshop, templates: Path | None = None) -> str:

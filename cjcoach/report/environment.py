@@ -23,7 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from cjcoach import resources
 from cjcoach.datafile import DataFileError, load_yaml
-from cjcoach.report import TemplateProblem, filters, rows, view
+from cjcoach.report import TemplateProblem, filters, rows, tidy, view
 
 LABELS_FILE = "labels.yaml"
 REPORT_TEMPLATE = "report.md.j2"
@@ -146,6 +146,7 @@ def _make(folders: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Envi
     kind = Sandbox if sandboxed else jinja2.Environment
     env = kind(
         loader=jinja2.FileSystemLoader([str(f) for f in folders]),
+        extensions=[] if autoescape else [tidy.RowsExtension],
         autoescape=autoescape,
         finalize=None if autoescape else filters.finalize,
         undefined=jinja2.StrictUndefined,

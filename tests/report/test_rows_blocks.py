@@ -1,0 +1,63 @@
+"""``{% rows %} … {% endrows %}`` only makes long tables fast: the report reads the same."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from report_testkit import small_workshop
+
+from cjcoach import resources
+from cjcoach.demo import demo_workshop
+from cjcoach.model import Moment, Workshop
+from cjcoach.report import render_markdown, tidy
+
+ROWS_TAGS = re.compile(r"^\{% (?:end)?rows %\}\n", re.M)
+
+
+def _parts_without_rows_blocks(folder: Path) -> None:
+    """A trainer's copy of our parts with every ``{% rows %}`` line taken out."""
+    shutil.copytree(resources.templates_dir() / "parts", folder / "parts")
+    for part in (folder / "parts").iterdir():
+        part.write_text(ROWS_TAGS.sub("", part.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _untidy(w: Workshop) -> Workshop:
+    """Empty cells, a blank goal and a pain point with no team: text that needs tidying."""
+    w.touchpoints[1].owner = "   "
+    w.touchpoints[2].name = ""
+    w.business_goals[0].text = "  "
+    w.touchpoints[1].pain_points.append(Moment("M9", "No team yet", []))
+    return w
+
+
+def test_parts_without_rows_blocks_give_the_same_report(tmp_path: Path) -> None:
+    _parts_without_rows_blocks(tmp_path)
+    for w in (demo_workshop("nl"), demo_workshop("en"), _untidy(small_workshop())):
+        assert render_markdown(w, tmp_path) == render_markdown(w)
+
+
+def test_empty_cells_in_a_long_table_are_written_compactly() -> None:
+    md = render_markdown(_untidy(small_workshop()))
+    assert "| During | T2 | Queue at the counter | offline | ●●●●● | | 😣 −2 |" in md
+    assert "| | T3 | | offline | ●●●○○ | shop | 😐 0 |" in md
+    assert "| Early Eddie | T2 Queue at the counter | No team yet | |" in md
+    assert "|  |" not in md.split("```")[0]
+
+
+def test_text_that_looks_like_a_token_stays_text() -> None:
+    w = small_workshop()
+    w.touchpoints[0].name = "CJCOACHROWS0N0"
+    w.why = "CJCOACHROWS N0 CJCOACHROWS0"
+    md = render_markdown(w)
+    assert "| Before | T1 | CJCOACHROWS0N0 | offline |" in md
+    assert "CJCOACHROWS N0 CJCOACHROWS0" in md
+
+
+def test_a_fenced_block_inside_rows_is_kept_exactly() -> None:
+    kept = tidy.Kept()
+    code = "```text\n  |  |a\n```"
+    table = "| a |  | b |\n| --- | --- | --- |"
+    text = kept.keep(f"\n{code}\n") + "\n\n\n" + kept.keep(f"{table}\n")
+    assert kept.restore(tidy.tidy(text)) == f"{code}\n\n| a | | b |\n| --- | --- | --- |\n"
