@@ -139,7 +139,9 @@ def md(value: Any) -> Safe:
 
 @functools.cache
 def _cell(text: str, hashes: bool = False) -> Safe:
-    if text.isprintable() and _quiet(text):  # the common case: one line, nothing to escape
+    # The common case (one line, nothing to escape) tested inline: this runs for every name.
+    if (text.isprintable() and _ACTIVE.search(text) is None and "  " not in text
+            and "w." not in text and "W." not in text):
         text = text.strip()
         return Safe(text.replace("#", "\\#") if hashes else text)
     return Safe(_line(one_line(text), hashes, start=False))
@@ -173,12 +175,13 @@ MERMAID_MAX = 28
 
 _MERMAID_ENTITIES = {c: f"#{ord(c)};" for c in "#:;%<>&\"'`,{}"}
 _MERMAID_RE = re.compile("[" + re.escape("".join(_MERMAID_ENTITIES)) + "]")
+_MERMAID_TABLE = str.maketrans(_MERMAID_ENTITIES)
 _MERMAID_RESERVED = re.compile(r"^(section|journey|title|acctitle|accdescr)", re.IGNORECASE)
 
 
 def shorten(value: Any, limit: int) -> str:
     """One line of at most ``limit`` characters, cut at a word, ``…`` when cut."""
-    text = one_line(value) if type(value) is not Safe else value
+    text = value if type(value) is Safe else one_line(value)
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -190,10 +193,8 @@ def shorten(value: Any, limit: int) -> str:
 @functools.cache
 def _mermaid(text: str, limit: int) -> str:
     short = shorten(text, limit) or "…"
-    escaped = short
-    if _MERMAID_RE.search(short):
-        escaped = _MERMAID_RE.sub(lambda m: _MERMAID_ENTITIES[m.group(0)], short)
-    if _MERMAID_RESERVED.match(escaped):
+    escaped = short.translate(_MERMAID_TABLE) if _MERMAID_RE.search(short) else short
+    if escaped[0] in "sjtaSJTA" and _MERMAID_RESERVED.match(escaped):
         escaped = f"#{ord(escaped[0])};{escaped[1:]}"
     return escaped
 

@@ -66,17 +66,19 @@ class JourneyRows:
         """The row of ``t``; ``phase`` only on the first row of its phase."""
         channel = EMPTY
         if t.channel:
-            known = self._channels.get(t.channel)
-            channel = known if known is not None else cell(t.channel)
+            channel = self._channels.get(t.channel) or cell(t.channel)
+        importance = self._importance.get(t.importance)
+        emotion = self._emotion.get(t.emotion)
         return JourneyRow(
-            t=t,
-            phase=cell(phase) if phase else EMPTY,
-            id=cell(t.id),
-            name=cell(t.name),
-            channel=channel,
-            importance=self._symbol(self._importance, t.importance, "importance"),
-            owner=cell(t.owner),
-            emotion=self._symbol(self._emotion, t.emotion, "emotion"),
+            t,
+            cell(phase) if phase else EMPTY,
+            cell(t.id),
+            cell(t.name),
+            channel,
+            importance if importance is not None
+            else self._symbol(self._importance, t.importance, "importance"),
+            cell(t.owner),
+            emotion if emotion is not None else self._symbol(self._emotion, t.emotion, "emotion"),
         )
 
 
@@ -94,9 +96,11 @@ class MomentRow:
     """The teams who can act on it, joined with commas."""
 
 
-def moment_row(m: Moment, t: Touchpoint, persona: Safe) -> MomentRow:
-    return MomentRow(m=m, t=t, persona=persona, touchpoint=cell(f"{t.id} {t.name}"),
-                     text=cell(m.text), teams=cell(", ".join(m.teams)))
+def moment_rows(moments: list[Moment], t: Touchpoint, persona: Safe) -> list[MomentRow]:
+    """The rows of ``t``'s pain points (or happy moments); the touchpoint escaped once."""
+    touchpoint = cell(f"{t.id} {t.name}")
+    return [MomentRow(m, t, persona, touchpoint, cell(m.text), cell(", ".join(m.teams)))
+            for m in moments]
 
 
 @dataclass(slots=True)
@@ -122,12 +126,17 @@ class MermaidSection:
 def mermaid_sections(persona_name: str, phases: list[PhaseView]) -> list[MermaidSection]:
     """The sections of a persona's Mermaid journey; phases with no scored touchpoint left out."""
     persona = mermaid(persona_name, MERMAID_ACTOR)
+    actors: dict[str, Safe] = {"": persona}
     sections = []
     for phase in phases:
-        tasks = [MermaidTask(tv.t, mermaid(tv.t.name), tv.score,
-                             Safe(f"{persona}, {mermaid(tv.t.owner, MERMAID_ACTOR)}")
-                             if tv.t.owner else persona)
-                 for tv in phase.touchpoints if tv.score]
+        tasks = []
+        for tv in phase.touchpoints:
+            if tv.score:
+                owner = tv.t.owner
+                who = actors.get(owner)
+                if who is None:
+                    who = actors[owner] = Safe(f"{persona}, {mermaid(owner, MERMAID_ACTOR)}")
+                tasks.append(MermaidTask(tv.t, mermaid(tv.t.name), tv.score, who))
         if tasks:
             sections.append(MermaidSection(mermaid(phase.label), tasks))
     return sections

@@ -27,6 +27,13 @@ def _scale() -> str:
                    for e in range(-2, 3))
 
 
+def _fit(text: Safe, width: int) -> str:
+    """``text`` cut at a word to fit ``width`` − 2 columns, padded to ``width``."""
+    if text.isascii():  # the common case: every character (and "…") takes one column
+        return (text if len(text) <= width - 2 else shorten(text, width - 2)).ljust(width)
+    return pad(shorten(text, width - 2), width)
+
+
 def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
     """The lines of ``pv``'s text emotion curve (without the fence around them)."""
     ids = [code(tv.t.id) for tv in pv.touchpoints]
@@ -35,13 +42,16 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
     rows = {e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
             + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
     rows[None] = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
+    no_emotion = rows[None]
     lines: list[Safe] = [Safe(" " * (NAME_WIDTH + id_width + 4) + _scale())]
     index = 0
     for phase in pv.phases:
         lines.append(Safe("■ " + code(phase.label)))
         for tv in phase.touchpoints:
-            name = pad(shorten(code(tv.t.name), NAME_WIDTH - 2), NAME_WIDTH)
-            dots = rows.get(tv.t.emotion, rows[None])
-            lines.append(Safe(f"  {pad(ids[index], id_width)}  {name}{dots}"))
+            t = tv.t
+            tid = ids[index]
+            tid = tid.ljust(id_width) if tid.isascii() else pad(tid, id_width)
+            lines.append(Safe(f"  {tid}  {_fit(code(t.name), NAME_WIDTH)}"
+                              f"{rows.get(t.emotion, no_emotion)}"))
             index += 1
     return lines

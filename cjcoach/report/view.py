@@ -23,7 +23,7 @@ HIGH = 3
 """Value or effort above this middle of the 1–5 scale counts as high on the grid."""
 
 
-@dataclass
+@dataclass(slots=True)
 class TouchpointView:
     t: Touchpoint
     phase: str
@@ -55,8 +55,6 @@ class PersonaView:
     phases: list[PhaseView]
     worst: Touchpoint | None
     best: Touchpoint | None
-    pains: list[MomentView] = field(default_factory=list)
-    happies: list[MomentView] = field(default_factory=list)
     journey_rows: list[rows.JourneyRow] = field(default_factory=list)
     """The journey table, one escaped row per touchpoint."""
     pain_rows: list[rows.MomentRow] = field(default_factory=list)
@@ -65,6 +63,15 @@ class PersonaView:
     @property
     def has_emotions(self) -> bool:
         return self.worst is not None
+
+    @cached_property
+    def pains(self) -> list[MomentView]:
+        """The pain points in journey order, with their touchpoints."""
+        return [MomentView(r.t, r.m.text, r.m.teams, r.m.id) for r in self.pain_rows]
+
+    @cached_property
+    def happies(self) -> list[MomentView]:
+        return [MomentView(r.t, r.m.text, r.m.teams, r.m.id) for r in self.happy_rows]
 
     @cached_property
     def mermaid(self) -> list[rows.MermaidSection]:
@@ -110,40 +117,46 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     for t in w.touchpoints:
         by_persona.setdefault(t.persona, []).append(t)
     rank = {p.key: i for i, p in enumerate(w.phases)}
+    last = len(rank)
     phase_labels = {p.key: p.label for p in w.phases}
     goals = {g.id: g.text for g in w.business_goals}
     views = []
     journey_row = rows.JourneyRows(labels).row
+    moment_rows = rows.moment_rows
     for p in w.personas:
         journey = sorted(by_persona.get(p.id, []),
-                         key=lambda t: (rank.get(t.phase, len(rank)), t.order))
+                         key=lambda t: (rank.get(t.phase, last), t.order))
         phases: list[PhaseView] = []
         tps: list[TouchpointView] = []
         worst = best = None
-        pains, happies = [], []
         journey_rows, pain_rows, happy_rows = [], [], []
         persona_cell = cell(p.name)
+        key: str | None = None
+        label = ""
+        in_phase: list[TouchpointView] = []
         for t in journey:
-            first = not phases or phases[-1].key != t.phase
+            first = t.phase != key
             if first:
-                phases.append(PhaseView(t.phase, phase_labels.get(t.phase, t.phase), []))
-            score = t.emotion + 3 if t.emotion is not None else None
-            tv = TouchpointView(t, phases[-1].label, first, goals.get(t.goal, t.goal), score)
-            phases[-1].touchpoints.append(tv)
+                key = t.phase
+                label = phase_labels.get(key, key)
+                in_phase = []
+                phases.append(PhaseView(key, label, in_phase))
+            emotion = t.emotion
+            tv = TouchpointView(t, label, first, goals.get(t.goal, t.goal),
+                                emotion + 3 if emotion is not None else None)
+            in_phase.append(tv)
             tps.append(tv)
-            journey_rows.append(journey_row(t, tv.phase if first else None))
-            if t.emotion is not None:
-                if worst is None or t.emotion < (worst.emotion or 0):
+            journey_rows.append(journey_row(t, label if first else None))
+            if emotion is not None:
+                if worst is None or emotion < (worst.emotion or 0):
                     worst = t
-                if best is None or t.emotion > (best.emotion or 0):
+                if best is None or emotion > (best.emotion or 0):
                     best = t
-            for m in t.pain_points:
-                pains.append(MomentView(t, m.text, m.teams, m.id))
-                pain_rows.append(rows.moment_row(m, t, persona_cell))
-            for m in t.happy_moments:
-                happies.append(MomentView(t, m.text, m.teams, m.id))
-                happy_rows.append(rows.moment_row(m, t, persona_cell))
-        views.append(PersonaView(p, tps, phases, worst, best, pains, happies,
+            if t.pain_points:
+                pain_rows += moment_rows(t.pain_points, t, persona_cell)
+            if t.happy_moments:
+                happy_rows += moment_rows(t.happy_moments, t, persona_cell)
+        views.append(PersonaView(p, tps, phases, worst, best,
                                  journey_rows, pain_rows, happy_rows))
     return views
 
