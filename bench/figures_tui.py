@@ -1,0 +1,99 @@
+"""Benchmark figures of the workshop room: cold start, answer round trip, memory."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.harness import Row, Timing
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _child(kind: str, turns: int) -> dict[str, object]:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "bench.tui_child", kind, str(turns)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{kind} run failed:\n{result.stderr[-2000:]}")
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    data["wall"] = time.perf_counter() - started
+    return data
+
+
+def _process_start_to_ready(kind: str) -> float:
+    """Wall time from starting the process to the first question on screen."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.tui_child", kind, "0"],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == "READY":
+            ready = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError(f"{kind} never became ready")
+    proc.stdout.read()
+    proc.wait(timeout=60)
+    return ready
+
+
+def cold_start(times: int) -> list[Row]:
+    """Process start → first question visible, both apps started the same way."""
+    ours: list[float] = []
+    ref: list[float] = []
+    for _ in range(times):
+        ref.append(_process_start_to_ready("minimal"))
+        ours.append(_process_start_to_ready("cjcoach"))
+    return [Row("cold start: process start → first question visible (headless)",
+                "a minimal Textual app (input + log)", Timing.of(ours), Timing.of(ref), 1.3)]
+
+
+def _turn_timing(samples: list[float]) -> Timing:
+    return Timing.of(samples)
+
+
+def round_trip(times: int) -> list[Row]:
+    """Submit → next question drawn and autosaved; and flatness over 300 turns."""
+    runs = max(1, times // 3)
+    ours = [_child("cjcoach", 300) for _ in range(runs)]
+    ref = [_child("minimal", 300) for _ in range(runs)]
+
+    def window(data: list[dict[str, object]], start: int, end: int) -> list[float]:
+        return [t for d in data for t in d["turns"][start:end]]  # type: ignore[index]
+
+    early_ours, late_ours = window(ours, 5, 15), window(ours, 290, 300)
+    early_ref = window(ref, 5, 15)
+    return [
+        Row("answer round trip: submit → next question drawn and saved (turn 10)",
+            "the minimal app echoing a line", _turn_timing(early_ours),
+            _turn_timing(early_ref), 2.0),
+        Row("round trip at turn 300 of a long workshop", "cjcoach at turn 10",
+            _turn_timing(late_ours), _turn_timing(early_ours), 1.2),
+    ] + _memory_rows(ours, ref)
+
+
+_MEMORY: list[Row] = []
+
+
+def _memory_rows(ours: list[dict[str, object]], ref: list[dict[str, object]]) -> list[Row]:
+    ours_mb = [float(d["peak_mb"]) for d in ours]  # type: ignore[arg-type]
+    ref_mb = [float(d["peak_mb"]) for d in ref]  # type: ignore[arg-type]
+    row = Row("peak memory after 300 turns", "the minimal app after 300 echoes",
+              Timing.of(ours_mb), Timing.of(ref_mb), 2.0, unit="MB")
+    _MEMORY.append(row)
+    return []
+
+
+def memory(times: int) -> list[Row]:
+    """Reported from the round-trip runs (the same processes)."""
+    if not _MEMORY:
+        round_trip(times)
+    return [_MEMORY[-1]]
+
+
+__all__ = ["cold_start", "round_trip", "memory", "statistics"]

@@ -1,0 +1,101 @@
+"""One benchmark run of a Textual app in its own process (``python -m bench.tui_child``).
+
+``cjcoach`` runs the real workshop room on a new workshop; ``minimal`` is the reference: a
+bare Textual app with an input and a log that echoes each line. Both print timings as JSON:
+the moment the first question (or the empty input) is visible, per-turn round trips, and
+the peak memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+
+ANSWER = "Webshop product page"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def run_minimal(turns: int) -> dict[str, object]:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, Log
+
+    class Echo(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Log()
+            yield Input()
+
+        def on_input_submitted(self, event: Input.Submitted) -> None:
+            self.query_one(Log).write_line(event.value)
+            event.input.value = ""
+
+    app = Echo()
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ready = time.perf_counter() - START
+        print("READY", flush=True)
+        log = app.query_one(Log)
+        app.query_one(Input).focus()
+        await pilot.pause()
+        for _ in range(turns):
+            start = time.perf_counter()
+            box = app.query_one(Input)
+            box.value = ANSWER
+            await box.action_submit()
+            while log.line_count < len(times) + 1:
+                await pilot.pause()
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+    return {"ready": ready, "turns": times, "peak_mb": _peak_mb()}
+
+
+async def run_cjcoach(turns: int) -> dict[str, object]:
+    from cjcoach.tui.app import Options, create_app
+    from cjcoach.tui.widgets.prompt_input import PromptInput
+    from cjcoach.tui.widgets.question_bar import QuestionBar
+
+    folder = Path(tempfile.mkdtemp())
+    target = folder / "bench.yaml"
+    app = create_app(Options(start="new", path=target, lang="en"))
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.screen.query(QuestionBar) or \
+                app.screen.query_one(QuestionBar).has_class("-empty"):
+            await pilot.pause()
+        ready = time.perf_counter() - START
+        print("READY", flush=True)
+        conversation = app.session.conversation  # type: ignore[union-attr]
+        prompt = app.screen.query_one(PromptInput)
+        # The organisation's name first; then the business-goal list takes any number of turns.
+        for n in range(turns):
+            before = len(conversation.workshop.transcript)
+            start = time.perf_counter()
+            prompt.text = f"{ANSWER} {n}"
+            prompt.action_submit()
+            while len(conversation.workshop.transcript) == before:
+                await pilot.pause()
+            await pilot.pause()
+            times.append(time.perf_counter() - start)
+        step = conversation.workshop.progress.step
+    assert target.stat().st_size > 0
+    return {"ready": ready, "turns": times, "peak_mb": _peak_mb(), "step": step}
+
+
+def main() -> None:
+    kind, turns = sys.argv[1], int(sys.argv[2])
+    runner = run_cjcoach if kind == "cjcoach" else run_minimal
+    print(json.dumps(asyncio.run(runner(turns))))
+
+
+if __name__ == "__main__":
+    main()
