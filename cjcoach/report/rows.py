@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from cjcoach.report.filters import Safe, cell, mermaid
+from cjcoach.report.filters import Safe, cell, cells, mermaid, mermaids
 
 if TYPE_CHECKING:
     from cjcoach.model import Moment, Touchpoint
@@ -62,24 +62,25 @@ class JourneyRows:
         found = known.get(value)
         return found if found is not None else cell(symbol(self._labels, value, kind))
 
-    def row(self, t: Touchpoint, phase: str | None) -> JourneyRow:
-        """The row of ``t``; ``phase`` only on the first row of its phase."""
-        channel = EMPTY
-        if t.channel:
-            channel = self._channels.get(t.channel) or cell(t.channel)
-        importance = self._importance.get(t.importance)
-        emotion = self._emotion.get(t.emotion)
-        return JourneyRow(
-            t,
-            cell(phase) if phase else EMPTY,
-            cell(t.id),
-            cell(t.name),
-            channel,
-            importance if importance is not None
-            else self._symbol(self._importance, t.importance, "importance"),
-            cell(t.owner),
-            emotion if emotion is not None else self._symbol(self._emotion, t.emotion, "emotion"),
-        )
+    def rows(self, journey: list[Touchpoint], phases: list[str | None]) -> list[JourneyRow]:
+        """The rows of a journey; ``phases[i]`` is the phase's name on its first row, else None.
+
+        Names, ids and owners are escaped a column at a time (:func:`filters.cells`)."""
+        channels, importance, emotion = self._channels, self._importance, self._emotion
+        out = []
+        for t, phase, id_, name, owner in zip(
+                journey, phases, cells([t.id for t in journey]), cells([t.name for t in journey]),
+                cells([t.owner for t in journey]), strict=True):
+            channel = channels.get(t.channel) if t.channel else EMPTY
+            imp = importance.get(t.importance)
+            emo = emotion.get(t.emotion)
+            out.append(JourneyRow(
+                t, cell(phase) if phase else EMPTY, id_, name,
+                channel if channel is not None else cell(t.channel),
+                imp if imp is not None else self._symbol(importance, t.importance, "importance"),
+                owner,
+                emo if emo is not None else self._symbol(emotion, t.emotion, "emotion")))
+        return out
 
 
 @dataclass(slots=True)
@@ -96,11 +97,17 @@ class MomentRow:
     """The teams who can act on it, joined with commas."""
 
 
-def moment_rows(moments: list[Moment], t: Touchpoint, persona: Safe) -> list[MomentRow]:
-    """The rows of ``t``'s pain points (or happy moments); the touchpoint escaped once."""
-    touchpoint = cell(f"{t.id} {t.name}")
-    return [MomentRow(m, t, persona, touchpoint, cell(m.text), cell(", ".join(m.teams)))
-            for m in moments]
+def moment_rows(moments: list[tuple[Moment, Touchpoint]], persona: Safe) -> list[MomentRow]:
+    """The rows of a persona's pain points (or happy moments), each with its touchpoint."""
+    if not moments:
+        return []
+    touchpoints = {id(t): t for _, t in moments}
+    labels = dict(zip(touchpoints, cells([f"{t.id} {t.name}" for t in touchpoints.values()]),
+                      strict=True))
+    texts = cells([m.text for m, _ in moments])
+    teams = cells([", ".join(m.teams) for m, _ in moments])
+    return [MomentRow(m, t, persona, labels[id(t)], text, team)
+            for (m, t), text, team in zip(moments, texts, teams, strict=True)]
 
 
 @dataclass(slots=True)
@@ -126,17 +133,15 @@ class MermaidSection:
 def mermaid_sections(persona_name: str, phases: list[PhaseView]) -> list[MermaidSection]:
     """The sections of a persona's Mermaid journey; phases with no scored touchpoint left out."""
     persona = mermaid(persona_name, MERMAID_ACTOR)
-    actors: dict[str, Safe] = {"": persona}
+    scored = [[tv for tv in phase.touchpoints if tv.score] for phase in phases]
+    names = iter(mermaids([tv.t.name for tvs in scored for tv in tvs]))
+    owners = sorted({tv.t.owner for tvs in scored for tv in tvs if tv.t.owner})
+    actors = {owner: Safe(f"{persona}, {who}")
+              for owner, who in zip(owners, mermaids(owners, MERMAID_ACTOR), strict=True)}
     sections = []
-    for phase in phases:
-        tasks = []
-        for tv in phase.touchpoints:
-            if tv.score:
-                owner = tv.t.owner
-                who = actors.get(owner)
-                if who is None:
-                    who = actors[owner] = Safe(f"{persona}, {mermaid(owner, MERMAID_ACTOR)}")
-                tasks.append(MermaidTask(tv.t, mermaid(tv.t.name), tv.score, who))
-        if tasks:
-            sections.append(MermaidSection(mermaid(phase.label), tasks))
+    for phase, tvs in zip(phases, scored, strict=True):
+        if tvs:
+            sections.append(MermaidSection(mermaid(phase.label), [
+                MermaidTask(tv.t, next(names), tv.score, actors.get(tv.t.owner, persona))
+                for tv in tvs]))
     return sections

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cjcoach.report.filters import Safe, code, display_width, pad, shorten
+from cjcoach.report.filters import Safe, code, codes, display_width, pad, shorten
 from cjcoach.report.view import PersonaView
 
 NAME_WIDTH = 32
@@ -36,7 +36,8 @@ def _fit(text: Safe, width: int) -> str:
 
 def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
     """The lines of ``pv``'s text emotion curve (without the fence around them)."""
-    ids = [code(tv.t.id) for tv in pv.touchpoints]
+    ids = codes([tv.t.id for tv in pv.touchpoints])
+    names = codes([tv.t.name for tv in pv.touchpoints])
     id_width = max((display_width(i) for i in ids), default=2)
     unknown = str(labels.get("no_emotion", "?"))
     rows = {e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
@@ -51,7 +52,7 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
             t = tv.t
             tid = ids[index]
             tid = tid.ljust(id_width) if tid.isascii() else pad(tid, id_width)
-            lines.append(Safe(f"  {tid}  {_fit(code(t.name), NAME_WIDTH)}"
+            lines.append(Safe(f"  {tid}  {_fit(names[index], NAME_WIDTH)}"
                               f"{rows.get(t.emotion, no_emotion)}"))
             index += 1
     return lines

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
+from cjcoach.model import SEVEN_S, Idea, Moment, Persona, Touchpoint, Workshop
 from cjcoach.report import rows
 from cjcoach.report.filters import cell
 
@@ -121,16 +121,16 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     phase_labels = {p.key: p.label for p in w.phases}
     goals = {g.id: g.text for g in w.business_goals}
     views = []
-    journey_row = rows.JourneyRows(labels).row
-    moment_rows = rows.moment_rows
+    journey_rows = rows.JourneyRows(labels).rows
     for p in w.personas:
         journey = sorted(by_persona.get(p.id, []),
                          key=lambda t: (rank.get(t.phase, last), t.order))
         phases: list[PhaseView] = []
         tps: list[TouchpointView] = []
         worst = best = None
-        journey_rows, pain_rows, happy_rows = [], [], []
-        persona_cell = cell(p.name)
+        firsts: list[str | None] = []
+        pains: list[tuple[Moment, Touchpoint]] = []
+        happies: list[tuple[Moment, Touchpoint]] = []
         key: str | None = None
         label = ""
         in_phase: list[TouchpointView] = []
@@ -146,18 +146,20 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
                                 emotion + 3 if emotion is not None else None)
             in_phase.append(tv)
             tps.append(tv)
-            journey_rows.append(journey_row(t, label if first else None))
+            firsts.append(label if first else None)
             if emotion is not None:
                 if worst is None or emotion < (worst.emotion or 0):
                     worst = t
                 if best is None or emotion > (best.emotion or 0):
                     best = t
             if t.pain_points:
-                pain_rows += moment_rows(t.pain_points, t, persona_cell)
+                pains += [(m, t) for m in t.pain_points]
             if t.happy_moments:
-                happy_rows += moment_rows(t.happy_moments, t, persona_cell)
-        views.append(PersonaView(p, tps, phases, worst, best,
-                                 journey_rows, pain_rows, happy_rows))
+                happies += [(m, t) for m in t.happy_moments]
+        persona_cell = cell(p.name)
+        views.append(PersonaView(p, tps, phases, worst, best, journey_rows(journey, firsts),
+                                 rows.moment_rows(pains, persona_cell),
+                                 rows.moment_rows(happies, persona_cell)))
     return views
 
 

@@ -126,6 +126,23 @@ def test_mermaid_names_cannot_break_the_grammar(s: str) -> None:
     assert decoded == (short or "…")
 
 
+columns = st.lists(st.one_of(any_text, st.sampled_from(["", " ", "  a", "b ", "\t", "x\ny"]),
+                             st.none(), st.integers()), max_size=8)
+
+
+@settings(max_examples=EXAMPLES * 4)
+@given(columns)
+def test_a_whole_column_is_escaped_as_each_value_would_be(values: list[object]) -> None:
+    assert filters.cells(values) == [filters.cell(v) for v in values]
+    assert filters.codes(values) == [filters.code(v) for v in values]
+    assert filters.mermaids(values) == [filters.mermaid(v) for v in values]
+    assert filters.mermaids(values, 24) == [filters.mermaid(v, 24) for v in values]
+    strings = [v for v in values if isinstance(v, str)]
+    assert filters.cells(strings) == [filters.cell(v) for v in strings]
+    assert filters.mermaids(strings) == [filters.mermaid(v) for v in strings]
+    assert all(type(v) is filters.Safe for v in filters.cells(strings))
+
+
 # --- the whole report ------------------------------------------------------------------
 
 def _tables_keep_their_columns(md: str) -> None:
