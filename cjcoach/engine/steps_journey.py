@@ -14,68 +14,20 @@ from collections.abc import Iterator
 from cjcoach.engine import reading
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
 from cjcoach.engine.steps_start import goal_lines
+from cjcoach.engine.touchpoint_details import (
+    all_details,
+    all_fill,
+    copy_details,
+    details,
+    details_text,
+    has_details,
+    incomplete,
+    read_cells,
+    touchpoint_fill,
+)
 from cjcoach.model import EMOTION_MAX, Moment, Touchpoint, Workshop
 
 _ID = re.compile(r"^[A-Za-z]\d+$")
-
-
-def _channel(cell: str, ctx: Ctx) -> str:
-    folded = cell.strip().lower()
-    for channel, names in (ctx.prompts.section("touchpoints", "channels") or {}).items():
-        if folded in [str(n).lower() for n in names or []]:
-            return str(channel)
-    return ""
-
-
-def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
-    """Fill a touchpoint's details from row cells: channel, importance, goal, owner, role.
-
-    Channel words, a 1-5 number and a business goal are recognised wherever they stand;
-    the remaining text is the owner, then the role. A cell that is none of these while
-    owner and role are taken is not guessed at: the answer is asked again.
-    """
-    goals = [(g.id, g.text) for g in ctx.workshop.business_goals]
-    texts: list[str] = []
-    for raw in cells:
-        cell = reading.clean(raw)
-        if not cell or cell in {"-", "?"}:
-            continue
-        if channel := _channel(cell, ctx):
-            t.channel = channel  # type: ignore[assignment]
-            continue
-        if goals and _ID.match(cell):
-            ids, bad = reading.refs(cell, goals)
-            if ids and not bad:
-                t.goal = ids[0]
-                continue
-            raise Retry(ctx.prompts.say("refs_retry", what=cell, sample="G1"))
-        if len(cell.split()) <= 3 and (n := reading.scale(cell, 1, 5, ctx.words)) is not None:
-            t.importance = n
-            continue
-        texts.append(cell)
-    if len(texts) > 2:
-        raise Retry(ctx.retry())
-    if texts:
-        t.owner = texts[0]
-    if len(texts) > 1:
-        t.role = texts[1]
-
-
-def _space_cells(ctx: Ctx, line: str) -> list[str]:
-    """``online 5 shop team G2``: the words cjcoach recognises as cells, the rest as one
-    owner, so a line without separators is not taken as one long owner name."""
-    probe = Touchpoint("", "", "", "")
-    known: list[str] = []
-    rest: list[str] = []
-    for word in line.split():
-        try:
-            read_cells(ctx, [word], probe)
-            recognised = probe.owner == ""
-        except Retry:
-            recognised = False
-        probe.owner = ""
-        (known if recognised else rest).append(word)
-    return known + ([" ".join(rest)] if rest else [])
 
 
 def split_row(line: str) -> list[str] | None:
@@ -83,12 +35,6 @@ def split_row(line: str) -> list[str] | None:
     if "|" in line:
         return line.split("|")
     return None
-
-
-def _details_text(ctx: Ctx, t: Touchpoint) -> str:
-    parts = [t.channel, str(t.importance or ""), t.owner, t.goal, t.role]
-    shown = " | ".join(p for p in parts if p)
-    return shown or ctx.say("details_none")
 
 
 def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
@@ -123,6 +69,7 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
     ctx.persona()
     copies = _copy_from(ctx, text)
     added: list[Touchpoint] = []
+    copied: dict[str, Touchpoint | None] = {}
     if copies is not None:
         for src in copies:
             t = _new_touchpoint(ctx, src.name)
@@ -141,13 +88,16 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
             t = _new_touchpoint(ctx, s.name)
             t.channel, t.importance, t.owner, t.role, t.goal = (
                 s.channel, s.importance, s.owner, s.role, s.goal)
+            copied[t.id] = copy_details(ctx.workshop, t)
             added.append(t)
     if not added:
         raise Retry(ctx.retry())
-    shown = "; ".join(f"{t.id} {t.name}" + (f" ({_details_text(ctx, t)})"
-                                             if t.channel or t.importance else "")
+    shown = "; ".join(f"{t.id} {t.name}" + (f" ({details_text(t)})" if has_details(t) else "")
                       for t in added)
-    return Accepted(ctx.prompts.say("list_more", items=shown), stay=True)
+    notes = [ctx.say("details_copied", id=t.id, source=src.id, details=details_text(t),
+                     persona=ctx.persona().name)
+             for t in added if (src := copied.get(t.id)) is not None]
+    return Accepted(ctx.prompts.say("list_more", items=shown), stay=True, notes=notes)
 
 
 def _touchpoints_now(ctx: Ctx) -> str:
@@ -155,39 +105,16 @@ def _touchpoints_now(ctx: Ctx) -> str:
                      if t.phase == ctx.get("phase"))
 
 
-def _touchpoint_fill(ctx: Ctx) -> dict[str, object]:
-    t = ctx.touchpoint()
-    persona = ctx.workshop.persona(t.persona)
-    return {"touchpoint": f"{t.id} {t.name}", "persona": persona.name if persona else "",
-            "phase": ctx.workshop.phase_label(t.phase),
-            "business_goals": goal_lines(ctx.workshop)}
-
-
-def _details(ctx: Ctx, text: str) -> Accepted:
-    t = ctx.touchpoint()
-    line = reading.clean(text)
-    cells = line.split("|") if "|" in line else re.split(r"[,;]", line)
-    if len(cells) == 1:
-        cells = _space_cells(ctx, line)
-    trial = Touchpoint("", "", "", t.name, channel=t.channel, importance=t.importance,
-                       role=t.role, owner=t.owner, goal=t.goal)
-    read_cells(ctx, cells, trial)
-    t.channel, t.importance, t.owner, t.role, t.goal = (
-        trial.channel, trial.importance, trial.owner, trial.role, trial.goal)
-    return Accepted(ctx.say("read_as", id=t.id, name=t.name, details=_details_text(ctx, t)))
-
-
-def _incomplete(t: Touchpoint) -> bool:
-    return not t.channel or t.importance is None or not t.owner
-
-
 def _touchpoints_plan(w: Workshop) -> Iterator[Position]:
     for p in w.personas:
         for phase in w.phases:
             yield Position.of("touchpoints", "touchpoints", persona=p.id, phase=phase.key)
-            for t in w.journey(p.id):
-                if t.phase == phase.key and _incomplete(t):
-                    yield Position.of("touchpoints", "details", touchpoint=t.id)
+        journey = w.journey(p.id)
+        if any(incomplete(t) for t in journey):
+            yield Position.of("touchpoints", "details_all", persona=p.id)
+        for t in journey:  # one by one: only those the team gave no details at all
+            if not has_details(t):
+                yield Position.of("touchpoints", "details", touchpoint=t.id)
 
 
 def _touchpoints_recap(ctx: Ctx) -> dict[str, object]:
@@ -201,8 +128,9 @@ TOUCHPOINTS = StepDef(
     {
         "touchpoints": QDef("table", _touchpoints, fill=_persona_phase_fill,
                             current=_touchpoints_now, many=True),
-        "details": QDef("table", _details, fill=_touchpoint_fill,
-                        current=lambda ctx: _details_text(ctx, ctx.touchpoint())),
+        "details_all": QDef("table", all_details, fill=all_fill, many=True),
+        "details": QDef("table", details, fill=touchpoint_fill,
+                        current=lambda ctx: details_text(ctx.touchpoint())),
     },
     _touchpoints_plan,
     recap=_touchpoints_recap,
@@ -283,7 +211,7 @@ def _moments(field: str) -> QDef:
     def current(ctx: Ctx) -> str:
         return "; ".join(m.text for m in getattr(ctx.touchpoint(), field))
 
-    return QDef("list", apply, fill=_touchpoint_fill, current=current)
+    return QDef("list", apply, fill=touchpoint_fill, current=current)
 
 
 def _teams(ctx: Ctx, text: str) -> Accepted:
@@ -328,7 +256,7 @@ MOMENTS = StepDef(
                              f"{t.id} {t.emotion:+d}" for t in ctx.workshop.journey(
                                  ctx.get("persona")) if t.emotion is not None)),
         "pains": _moments("pain_points"),
-        "teams": QDef("list", _teams, fill=_touchpoint_fill, many=False,
+        "teams": QDef("list", _teams, fill=touchpoint_fill, many=False,
                       current=lambda ctx: ", ".join(dict.fromkeys(
                           team for m in ctx.touchpoint().pain_points for team in m.teams))),
         "happy": _moments("happy_moments"),

@@ -40,7 +40,7 @@ def _wait_for(lines: queue.Queue, needle: str, seen: list[str], timeout: float =
     # after the name of a persona's use (a plain text answer)
     (15, "How satisfied is Busy Bas", "How satisfied is Busy Bas"),
     # after a touchpoint line in a list: the list question comes back with what is in it
-    (26, "Got it: T2 Instagram", "Where does Busy Bas meet you in the phase \"Before"),
+    (25, "Got it: T2 Instagram", "Where does Busy Bas meet you in the phase \"Before"),
 ])
 def test_sigkill_then_resume(tmp_path: Path, answers: int, acknowledged: str,
                              next_question: str) -> None:

@@ -1,0 +1,271 @@
+"""Reading a touchpoint's details: channel, importance, owner, business goal and role.
+
+Cells are assigned by what they look like, not only by where they stand: a channel word
+("online", "buiten", "in de winkel") is the channel, a number or scale word ("4", "best
+belangrijk") the importance, a goal code ("G2") the goal, a participant's name the owner;
+what is left is the owner (if still open), then the role.
+
+Two questions use this: ``details`` (one touchpoint) and ``details_all`` (all touchpoints
+of a persona that still miss details, one line each: ``T3 | online | 4 | Sanne | G1``, or
+several with the same details at once: ``T1, T2: online, 3, Ahmed, G1``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cjcoach.engine import reading
+from cjcoach.engine.answers import fold
+from cjcoach.engine.flow import Accepted, Ctx, Retry
+from cjcoach.engine.steps_start import goal_lines
+from cjcoach.model import Touchpoint, Workshop
+
+_ID = re.compile(r"^[A-Za-z]\d+$")
+_HEAD_IDS = re.compile(r"^((?:[Tt]\d+(?:\s*(?:,|&|\+|\ben\b|\band\b)\s*|\s+))*[Tt]\d+)\b[\s:|,;-]*"
+                       r"(.*)$")
+
+
+def channel_of(cell: str, ctx: Ctx) -> str:
+    """``online``/``offline`` when ``cell`` is one of the channel words in touchpoints.yaml."""
+    folded = fold(cell).strip(" .!")
+    for channel, names in (ctx.prompts.section("touchpoints", "channels") or {}).items():
+        if folded in [fold(str(n)) for n in names or []]:
+            return str(channel)
+    return ""
+
+
+def participant(ctx: Ctx, cell: str) -> str:
+    """The participant ``cell`` names (as they were entered), or ``""``."""
+    folded = fold(cell)
+    for p in ctx.workshop.scene.participants:
+        if p.name and fold(p.name) == folded:
+            return p.name
+    return ""
+
+
+def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
+    """Fill a touchpoint's details from row cells (see the module doc).
+
+    A channel word or a number counts once: a second one is ordinary text ("offline |
+    winkel" is the shop team). More than two cells of plain text are not guessed at:
+    the answer is asked again.
+    """
+    goals = [(g.id, g.text) for g in ctx.workshop.business_goals]
+    texts: list[str] = []
+    channel_seen = importance_seen = False
+    for raw in cells:
+        cell = reading.clean(raw).strip()
+        if not cell or cell in {"-", "?"}:
+            continue
+        if not channel_seen and (channel := channel_of(cell, ctx)):
+            t.channel, channel_seen = channel, True  # type: ignore[assignment]
+            continue
+        if goals and _ID.match(cell):
+            ids, bad = reading.refs(cell, goals)
+            if ids and not bad:
+                t.goal = ids[0]
+                continue
+            raise Retry(ctx.prompts.say("refs_retry", what=cell, sample="G1"))
+        if not importance_seen and len(cell.split()) <= 3 and (
+                n := reading.scale(cell, 1, 5, ctx.words)) is not None:
+            t.importance, importance_seen = n, True
+            continue
+        texts.append(cell)
+    owners = [c for c in texts if participant(ctx, c)]
+    if owners:
+        t.owner = participant(ctx, owners[0])
+        texts.remove(owners[0])
+        if len(texts) > 1:
+            raise Retry(ctx.retry())
+        if texts:
+            t.role = texts[0]
+        return
+    if len(texts) > 2:
+        raise Retry(ctx.retry())
+    if texts:
+        t.owner = texts[0]
+    if len(texts) > 1:
+        t.role = texts[1]
+
+
+def _kind(ctx: Ctx, phrase: str) -> str:
+    """What ``phrase`` on its own reads as: ``channel``, ``goal``, ``importance``, ``owner``
+    (a participant) or ``""``. A phrase of several words must be such a thing as a whole
+    ("best belangrijk"), not merely contain one ("buiten best belangrijk")."""
+    if channel_of(phrase, ctx):
+        return "channel"
+    if participant(ctx, phrase):
+        return "owner"
+    if " " in phrase:
+        return "importance" if fold(phrase) in ctx.words.scale.values else ""
+    probe = Touchpoint("", "", "", "")
+    try:
+        read_cells(ctx, [phrase], probe)
+    except Retry:
+        return ""
+    return "goal" if probe.goal else "importance" if probe.importance is not None else ""
+
+
+def space_cells(ctx: Ctx, line: str) -> list[str]:
+    """``buiten best belangrijk Sanne G2``: the phrases cjcoach recognises as cells (longest
+    first, up to three words; a channel and an importance once), the rest joined as one
+    cell, so a line without separators is not taken as one long owner name."""
+    words = line.split()
+    known: list[str] = []
+    rest: list[str] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            phrase = " ".join(words[i:i + n])
+            kind = _kind(ctx, phrase) if i + n <= len(words) else ""
+            if kind and not (kind in seen and kind in ("channel", "importance")):
+                known.append(phrase)
+                seen.add(kind)
+                i += n
+                break
+        else:
+            rest.append(words[i])
+            i += 1
+    return known + ([" ".join(rest)] if rest else [])
+
+
+def detail_cells(ctx: Ctx, text: str) -> list[str]:
+    """The cells of a details answer: split on ``|``, else on commas, else by recognition."""
+    line = reading.clean(text)
+    cells = line.split("|") if "|" in line else re.split(r"[,;]", line)
+    if len(cells) == 1:
+        cells = space_cells(ctx, line)
+    return cells
+
+
+def has_details(t: Touchpoint) -> bool:
+    return bool(t.channel or t.importance is not None or t.owner or t.goal or t.role)
+
+
+def incomplete(t: Touchpoint) -> bool:
+    return not t.channel or t.importance is None or not t.owner
+
+
+def details_text(t: Touchpoint) -> str:
+    parts = [t.channel, str(t.importance or ""), t.owner, t.goal, t.role]
+    return " | ".join(p for p in parts if p)
+
+
+def apply_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
+    """Read ``cells`` into ``t`` only when all of them are understood."""
+    trial = Touchpoint("", "", "", t.name, channel=t.channel, importance=t.importance,
+                       role=t.role, owner=t.owner, goal=t.goal)
+    read_cells(ctx, cells, trial)
+    t.channel, t.importance, t.owner, t.role, t.goal = (
+        trial.channel, trial.importance, trial.owner, trial.role, trial.goal)
+
+
+def copy_details(w: Workshop, t: Touchpoint) -> Touchpoint | None:
+    """Give a new touchpoint without details those of another persona's touchpoint of the
+    same name (a shop visit is the same shop visit), but not the importance, which is the
+    persona's own: the source, or ``None``."""
+    if has_details(t):
+        return None
+    name = t.name.strip().casefold()
+    source = next((s for s in w.touchpoints if s.id != t.id and s.persona != t.persona
+                   and s.name.strip().casefold() == name and has_details(s)), None)
+    if source is not None:
+        t.channel, t.owner, t.role, t.goal = (
+            source.channel, source.owner, source.role, source.goal)
+    return source
+
+
+# --- one touchpoint ------------------------------------------------------------------
+
+
+def touchpoint_fill(ctx: Ctx) -> dict[str, object]:
+    t = ctx.touchpoint()
+    persona = ctx.workshop.persona(t.persona)
+    return {"touchpoint": f"{t.id} {t.name}", "persona": persona.name if persona else "",
+            "phase": ctx.workshop.phase_label(t.phase),
+            "business_goals": goal_lines(ctx.workshop)}
+
+
+def details(ctx: Ctx, text: str) -> Accepted:
+    t = ctx.touchpoint()
+    apply_cells(ctx, detail_cells(ctx, text), t)
+    return Accepted(ctx.say("read_as", id=t.id, name=t.name,
+                            details=details_text(t) or ctx.say("details_none")))
+
+
+# --- all touchpoints of a persona ----------------------------------------------------
+
+
+def open_touchpoints(ctx: Ctx) -> list[Touchpoint]:
+    return [t for t in ctx.workshop.journey(ctx.get("persona")) if incomplete(t)]
+
+
+def _line(ctx: Ctx, t: Touchpoint) -> str:
+    shown = details_text(t)
+    return (f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
+            + (f": {shown}" if shown else ""))
+
+
+def all_fill(ctx: Ctx) -> dict[str, object]:
+    persona = ctx.persona()
+    waiting = open_touchpoints(ctx)
+    first = waiting[0].id if waiting else "T1"
+    owner = next((p.name for p in ctx.workshop.scene.participants if p.name),
+                 ctx.say("sample_owner"))
+    goal = ctx.workshop.business_goals[0].id if ctx.workshop.business_goals else ""
+    sample = " | ".join(x for x in (first, "online", "4", owner, goal) if x)
+    return {"persona": persona.name, "touchpoints": "\n".join(_line(ctx, t) for t in waiting),
+            "business_goals": goal_lines(ctx.workshop), "example_line": sample}
+
+
+def _split_head(ctx: Ctx, line: str, journey: list[Touchpoint]) -> tuple[list[str], str]:
+    """The touchpoints a line is about (ids) and the rest of the line (the details)."""
+    refs = [(t.id, t.name) for t in journey]
+    if m := _HEAD_IDS.match(line):
+        head, rest = m.group(1), m.group(2)
+    elif "|" in line:
+        head, _, rest = line.partition("|")
+    elif ":" in line:
+        head, _, rest = line.partition(":")
+    else:
+        head, rest = line, ""
+        words = line.split()
+        for cut in range(len(words) - 1, 0, -1):  # the longest start that names a touchpoint
+            ids, bad = reading.refs(" ".join(words[:cut]), refs)
+            if ids and not bad:
+                head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+                break
+        else:
+            head, _, rest = line.partition(",")
+    ids, bad = reading.refs(head, refs)
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or head.strip(),
+                                    sample=journey[0].id if journey else "T1"))
+    if not rest.strip(" |,;:-"):
+        raise Retry(ctx.say("details_missing", items=", ".join(ids)))
+    return ids, rest
+
+
+def all_details(ctx: Ctx, text: str) -> Accepted:
+    walk = [x.strip() for x in ctx.say("walk_words").split(",")]
+    if reading.clean(text).lower().strip(" .!") in walk:
+        return Accepted(ctx.say("walk_start"))
+    persona = ctx.persona()
+    journey = ctx.workshop.journey(persona.id)
+    done: list[Touchpoint] = []
+    for line in reading.lines(text):
+        for part in re.split(r";\s*(?=[Tt]\d)", line):
+            ids, rest = _split_head(ctx, part, journey)
+            cells = rest.split("|") if "|" in rest else detail_cells(ctx, rest)
+            for tid in ids:
+                t = ctx.workshop.touchpoint(tid)
+                if t is not None:
+                    apply_cells(ctx, cells, t)
+                    done.append(t)
+    noted = "\n".join(f"  {t.id} {t.name}: {details_text(t)}" for t in done)
+    waiting = open_touchpoints(ctx)
+    if not waiting:
+        return Accepted(ctx.say("details_all_done", items=noted, persona=persona.name))
+    return Accepted(ctx.say("details_more", items=noted,
+                            waiting=", ".join(f"{t.id} {t.name}" for t in waiting)), stay=True)
