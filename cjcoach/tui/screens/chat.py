@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 
 from cjcoach.engine.api import BotMessage, Reply, SaveOutcome
 from cjcoach.tui.keys import localize_bindings
-from cjcoach.tui.labels import Labels
+from cjcoach.tui.screens.labelled import Labelled
 from cjcoach.tui.session import OpenError, Session
 from cjcoach.tui.widgets.chat_log import ChatLog
 from cjcoach.tui.widgets.journey_map import JourneyMap
@@ -36,7 +36,7 @@ def clock() -> str:
     return time.strftime("%H:%M:%S")
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(Labelled, Screen[None]):
     """One workshop in progress."""
 
     CSS_PATH = "chat.tcss"
@@ -60,15 +60,10 @@ class ChatScreen(Screen[None]):
         self.last_reply: Reply | None = None
         """What the engine said to the latest answer (the log may have folded it away)."""
 
-    @property
-    def labels(self) -> Labels:
-        return self.app.labels  # type: ignore[attr-defined, no-any-return]
-
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        L = self.labels
-        localize_bindings(self, L)
+        L = self.localized_labels()
         with Horizontal(id="top-bar"):
             yield Static(self.session.path.name, id="title", markup=False)
             yield Static("", id="save-state", markup=False)

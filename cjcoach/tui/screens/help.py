@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from cjcoach.tui.keys import key_rows, localize_bindings
-from cjcoach.tui.labels import Labels
+from cjcoach.tui.keys import key_rows
+from cjcoach.tui.screens.labelled import Labelled
 from cjcoach.tui.widgets.message_text import message_text
 
 
@@ -24,7 +24,7 @@ def two_columns(rows: list[tuple[str, str]]) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Labelled, ModalScreen[None]):
     """Opened with F1 from anywhere; Esc or F1 closes it."""
 
     CSS_PATH = "help.tcss"
@@ -32,13 +32,8 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1", "close", "Close", id="close", key_display="Esc"),
     ]
 
-    @property
-    def labels(self) -> Labels:
-        return self.app.labels  # type: ignore[attr-defined, no-any-return]
-
     def compose(self) -> ComposeResult:
-        L = self.labels
-        localize_bindings(self, L)
+        L = self.localized_labels()
         with VerticalScroll(id="help"):
             yield Static(L("help.title"), id="help-title")
             yield Static(message_text(L("help.method")), id="method")

@@ -15,8 +15,8 @@ from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjcoach import recent
-from cjcoach.tui.keys import localize_bindings
 from cjcoach.tui.labels import Labels
+from cjcoach.tui.screens.labelled import Labelled
 
 
 def recent_line(entry: recent.RecentWorkshop, labels: Labels) -> str:
@@ -28,7 +28,7 @@ def recent_line(entry: recent.RecentWorkshop, labels: Labels) -> str:
     return f"{who} · {where} · {when} · {entry.path.name}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Labelled, Screen[None]):
     """Where ``cjcoach`` without a file starts."""
 
     CSS_PATH = "home.tcss"
@@ -40,13 +40,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.error = error
 
-    @property
-    def labels(self) -> Labels:
-        return self.app.labels  # type: ignore[attr-defined, no-any-return]
-
     def compose(self) -> ComposeResult:
-        L = self.labels
-        localize_bindings(self, L)
+        L = self.localized_labels()
         with VerticalScroll(id="home"):
             with Horizontal(id="heading-row"):
                 yield Static(L("home.heading"), id="heading")

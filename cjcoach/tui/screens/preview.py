@@ -17,8 +17,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Markdown, Static
 
-from cjcoach.tui.keys import localize_bindings
 from cjcoach.tui.labels import Labels
+from cjcoach.tui.screens.labelled import Labelled
 from cjcoach.tui.session import Session
 
 SUFFIX = {"md": ".md", "html": ".html"}
@@ -49,7 +49,7 @@ def export_report(app: App[object], session: Session, fmt: str,
     return True, labels("preview.exported", path=written)
 
 
-class PreviewScreen(Screen[None]):
+class PreviewScreen(Labelled, Screen[None]):
     """The report as it stands now, rendered as Markdown, with buttons to save it."""
 
     CSS_PATH = "preview.tcss"
@@ -66,13 +66,8 @@ class PreviewScreen(Screen[None]):
         self.session = session
         self.markdown = ""
 
-    @property
-    def labels(self) -> Labels:
-        return self.app.labels  # type: ignore[attr-defined, no-any-return]
-
     def compose(self) -> ComposeResult:
-        L = self.labels
-        localize_bindings(self, L)
+        L = self.localized_labels()
         with Horizontal(id="preview-bar"):
             yield Static(L("preview.title"), id="preview-title")
             yield Button(L("keys.export_md"), id="export-md", compact=True)
