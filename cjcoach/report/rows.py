@@ -97,17 +97,33 @@ class MomentRow:
     """The teams who can act on it, joined with commas."""
 
 
-def moment_rows(moments: list[tuple[Moment, Touchpoint]], persona: Safe) -> list[MomentRow]:
-    """The rows of a persona's pain points (or happy moments), each with its touchpoint."""
-    if not moments:
-        return []
-    touchpoints = {id(t): t for _, t in moments}
-    labels = dict(zip(touchpoints, cells([f"{t.id} {t.name}" for t in touchpoints.values()]),
-                      strict=True))
-    texts = cells([m.text for m, _ in moments])
-    teams = cells([", ".join(m.teams) for m, _ in moments])
-    return [MomentRow(m, t, persona, labels[id(t)], text, team)
-            for (m, t), text, team in zip(moments, texts, teams, strict=True)]
+def _label(row: JourneyRow) -> Safe:
+    """``cell(f"{t.id} {t.name}")``: no escaping rule reaches across a space, so when both
+    halves are there it is the two cells of the journey row joined (a test checks it)."""
+    if row.id and row.name:
+        return Safe(f"{row.id} {row.name}")
+    return cell(f"{row.t.id} {row.t.name}")
+
+
+Moments = list[tuple["Moment", "Touchpoint"]]
+
+
+def moment_rows(pains: Moments, happies: Moments, persona: Safe, journey: list[JourneyRow]
+                ) -> tuple[list[MomentRow], list[MomentRow]]:
+    """The rows of a persona's pain points and happy moments, each with its touchpoint
+    (named as in its ``journey`` row)."""
+    labels = {id(row.t): _label(row) for row in journey
+              if row.t.pain_points or row.t.happy_moments}
+
+    def made(moments: Moments) -> list[MomentRow]:
+        if not moments:
+            return []
+        texts = cells([m.text for m, _ in moments])
+        teams = cells([", ".join(m.teams) for m, _ in moments])
+        return [MomentRow(m, t, persona, labels[id(t)], text, team)
+                for (m, t), text, team in zip(moments, texts, teams, strict=True)]
+
+    return made(pains), made(happies)
 
 
 @dataclass(slots=True)

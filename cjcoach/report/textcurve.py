@@ -34,8 +34,8 @@ def _fit(text: Safe, width: int) -> str:
     return pad(shorten(text, width - 2), width)
 
 
-def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
-    """The lines of ``pv``'s text emotion curve (without the fence around them)."""
+def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
+    """``pv``'s text emotion curve, one line per touchpoint (without the fence around it)."""
     ids = codes([tv.t.id for tv in pv.touchpoints])
     names = codes([tv.t.name for tv in pv.touchpoints])
     id_width = max((display_width(i) for i in ids), default=2)
@@ -44,15 +44,14 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> list[Safe]:
             + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
     rows[None] = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
     no_emotion = rows[None]
-    lines: list[Safe] = [Safe(" " * (NAME_WIDTH + id_width + 4) + _scale())]
+    lines = [" " * (NAME_WIDTH + id_width + 4) + _scale()]
     index = 0
     for phase in pv.phases:
-        lines.append(Safe("■ " + code(phase.label)))
+        lines.append("■ " + code(phase.label))
         for tv in phase.touchpoints:
-            t = tv.t
             tid = ids[index]
             tid = tid.ljust(id_width) if tid.isascii() else pad(tid, id_width)
-            lines.append(Safe(f"  {tid}  {_fit(names[index], NAME_WIDTH)}"
-                              f"{rows.get(t.emotion, no_emotion)}"))
+            lines.append(f"  {tid}  {_fit(names[index], NAME_WIDTH)}"
+                         f"{rows.get(tv.t.emotion, no_emotion)}")
             index += 1
-    return lines
+    return Safe("\n".join(lines))

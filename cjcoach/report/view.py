@@ -156,10 +156,9 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
                 pains += [(m, t) for m in t.pain_points]
             if t.happy_moments:
                 happies += [(m, t) for m in t.happy_moments]
-        persona_cell = cell(p.name)
-        views.append(PersonaView(p, tps, phases, worst, best, journey_rows(journey, firsts),
-                                 rows.moment_rows(pains, persona_cell),
-                                 rows.moment_rows(happies, persona_cell)))
+        table = journey_rows(journey, firsts)
+        pain_rows, happy_rows = rows.moment_rows(pains, happies, cell(p.name), table)
+        views.append(PersonaView(p, tps, phases, worst, best, table, pain_rows, happy_rows))
     return views
 
 
