@@ -27,31 +27,39 @@ def _scale() -> str:
                    for e in range(-2, 3))
 
 
-def _fit(text: Safe, width: int) -> str:
-    """``text`` cut at a word to fit ``width`` − 2 columns, padded to ``width``."""
-    if text.isascii():  # the common case: every character (and "…") takes one column
-        return (text if len(text) <= width - 2 else shorten(text, width - 2)).ljust(width)
-    return pad(shorten(text, width - 2), width)
+def _fitted(texts: list[Safe], width: int) -> list[str]:
+    """Each text cut at a word to fit ``width`` − 2 columns, padded to ``width``."""
+    if "".join(texts).isascii():  # the common case: every character (and "…") one column
+        return [(t if len(t) <= width - 2 else shorten(t, width - 2)).ljust(width)
+                for t in texts]
+    return [pad(shorten(t, width - 2), width) for t in texts]
+
+
+def _padded(texts: list[Safe]) -> tuple[int, list[str]]:
+    """The columns the widest text takes, and the texts padded to it."""
+    if "".join(texts).isascii():
+        width = max(map(len, texts), default=2)
+        return width, [t.ljust(width) for t in texts]
+    width = max(map(display_width, texts), default=2)
+    return width, [pad(t, width) for t in texts]
 
 
 def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
     """``pv``'s text emotion curve, one line per touchpoint (without the fence around it)."""
-    ids = codes([tv.t.id for tv in pv.touchpoints])
-    names = codes([tv.t.name for tv in pv.touchpoints])
-    id_width = max((display_width(i) for i in ids), default=2)
+    tps = pv.touchpoints
+    id_width, ids = _padded(codes([tv.t.id for tv in tps]))
+    names = _fitted(codes([tv.t.name for tv in tps]), NAME_WIDTH)
     unknown = str(labels.get("no_emotion", "?"))
     rows = {e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
             + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
-    rows[None] = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
-    no_emotion = rows[None]
+    no_emotion = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
+    dots = [rows.get(tv.t.emotion, no_emotion) for tv in tps]
     lines = [" " * (NAME_WIDTH + id_width + 4) + _scale()]
-    index = 0
+    start = 0
     for phase in pv.phases:
+        end = start + len(phase.touchpoints)
         lines.append("■ " + code(phase.label))
-        for tv in phase.touchpoints:
-            tid = ids[index]
-            tid = tid.ljust(id_width) if tid.isascii() else pad(tid, id_width)
-            lines.append(f"  {tid}  {_fit(names[index], NAME_WIDTH)}"
-                         f"{rows.get(tv.t.emotion, no_emotion)}")
-            index += 1
+        lines += [f"  {i}  {n}{d}" for i, n, d in zip(ids[start:end], names[start:end],
+                                                      dots[start:end], strict=True)]
+        start = end
     return Safe("\n".join(lines))
