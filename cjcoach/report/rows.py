@@ -158,6 +158,6 @@ def mermaid_sections(persona_name: str, phases: list[PhaseView]) -> list[Mermaid
     for phase, tvs in zip(phases, scored, strict=True):
         if tvs:
             sections.append(MermaidSection(mermaid(phase.label), [
-                MermaidTask(tv.t, next(names), tv.score, actors.get(tv.t.owner, persona))
+                MermaidTask(tv.t, next(names), tv.score or 0, actors.get(tv.t.owner, persona))
                 for tv in tvs]))
     return sections

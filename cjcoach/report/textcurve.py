@@ -50,8 +50,9 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
     id_width, ids = _padded(codes([tv.t.id for tv in tps]))
     names = _fitted(codes([tv.t.name for tv in tps]), NAME_WIDTH)
     unknown = str(labels.get("no_emotion", "?"))
-    rows = {e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
-            + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
+    rows: dict[int | None, str] = {
+        e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
+        + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
     no_emotion = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
     dots = [rows.get(tv.t.emotion, no_emotion) for tv in tps]
     lines = [" " * (NAME_WIDTH + id_width + 4) + _scale()]
