@@ -11,8 +11,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjcoach import __version__
+
+if TYPE_CHECKING:
+    from cjcoach.model import Language
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -107,7 +111,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from cjcoach import demo, store
 
-    lang = args.lang or "nl"
+    lang: Language = args.lang or "nl"
     if args.save is None:
         from cjcoach.tui.launch import run_demo
 

@@ -59,10 +59,11 @@ class WorkshopFile:
         from filelock import FileLock, Timeout  # imported here: it costs start-up time
 
         path = Path(path).expanduser().absolute()
-        lock: FileLock | None = FileLock(str(lock_path(path)), timeout=0)
+        wanted = FileLock(str(lock_path(path)), timeout=0)
+        lock: FileLock | None = wanted
         reason = ""
         try:
-            lock.acquire()
+            wanted.acquire()
         except Timeout:
             lock, reason = None, (f"{path.name} is open in another cjcoach window; you can "
                                   "look here, but nothing you type here is saved.")
