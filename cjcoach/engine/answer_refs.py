@@ -62,7 +62,8 @@ class _Refs:
         if len(hits) == 1:
             return [self.items[hits[0]][0]]
         first = matched[0] if matched else None
-        if first and fold(first.group(1)) in self.ids and len(tokens) > 1:
+        if first and fold(first.group(1)) in self.ids and len(tokens) > 1 \
+                and not _CONJ.match(" " + tokens[1] + " "):
             item_id = self.ids[fold(first.group(1))]  # "T3 (webshop)": the id, if the name fits
             rest = without_articles(" ".join(tokens[1:]).strip(" -:()"), self.articles)
             name = self.names[[i for i, _ in self.items].index(item_id)]
@@ -213,7 +214,14 @@ def parse_row(text: str, columns: int) -> list[str] | None:
     return cells + [""] * (columns - len(cells))
 
 
-_TIMES = re.compile(r"(?:(\d{1,3})\s*[x×*]\s*(.+)|(.+?)\s*[x×*]\s*(\d{1,3})|(.+?)\s*\((\d{1,3})\))")
+_MANY = r"(?:[x×*]|keer|maal|times|stippen|stip|dots?)"
+_TIMES = (re.compile(rf"(\d{{1,3}})\s*{_MANY}\s+(.+)", re.IGNORECASE),     # 2x I1, 2 keer I1
+          re.compile(r"(\d{1,3})\s*[x×*]\s*(.+)", re.IGNORECASE),         # 2xI1
+          re.compile(r"(.+?)\s*[x×*]\s*(\d{1,3})", re.IGNORECASE),        # I1 x2
+          re.compile(rf"(.+?)\s+(\d{{1,3}})\s*{_MANY}", re.IGNORECASE),  # de kassa 2x, I1 2 keer
+          re.compile(r"(.+?)\s*\((\d{1,3})\)"),                        # I1 (2)
+          re.compile(r"([a-z]{1,3}\d{1,6})\s+(\d{1,3})", re.IGNORECASE))  # I1 2
+"""The ways a team writes "this idea gets several dots"."""
 
 
 def parse_votes(text: str, names: Sequence[str], items: Sequence[tuple[str, str]]
@@ -263,8 +271,12 @@ def _counted(chunk: str, refs: _Refs) -> list[tuple[str, int]] | None:
     if len(chunk) > 200:
         return None
     count = 1
-    if m := _TIMES.fullmatch(chunk):
-        count, chunk = int(m[1] or m[4] or m[6]), (m[2] or m[3] or m[5])
+    for pattern in _TIMES:
+        if m := pattern.fullmatch(chunk):
+            first_is_count = m[1].isdigit()
+            count = int(m[1] if first_is_count else m[2])
+            chunk = m[2] if first_is_count else m[1]
+            break
     ids = refs.one(chunk)
     if ids is None or count < 1:
         return None

@@ -10,6 +10,7 @@ exactly the question it would have asked next. Commands (``/back``, ``/tip`` …
 from __future__ import annotations
 
 import datetime
+import re
 import shlex
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class Conversation:
         self.words = reading.load_words(prompts or prompts_dir(), lang)
         self.today = today or datetime.date.today()
         self.tip_counter: dict[tuple[str, str], int] = {}
+        self.coach_said: set[str] = set()
         self._unsaved = False
         self.position: Position | None = self._resume_position()
 
@@ -311,7 +313,31 @@ class Conversation:
                                    today=self.today)
         except Exception:  # noqa: BLE001 - a broken coach must not stop the workshop
             return []
-        return [BotMessage("coach", r.text) for r in remarks]
+        messages = []
+        for remark in remarks:
+            text = self._not_said_before(remark.text)
+            if text:
+                messages.append(BotMessage("coach", text))
+        return messages
+
+    def _not_said_before(self, text: str) -> str:
+        """``text`` without the facts the coach already said in this session.
+
+        The same fact ("only 2% of purchases happen at the first contact …") is said once,
+        however many personas it applies to: a sentence said before is left out, except
+        the remark's first sentence (about *this* persona) and its question with what
+        follows it (what the team can do). A remark said word for word before is not
+        said again.
+        """
+        sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+        if " ".join(sentences) in self.coach_said:
+            return ""
+        asks = next((i for i, s in enumerate(sentences) if s.endswith("?")), len(sentences))
+        kept = [s for i, s in enumerate(sentences)
+                if i == 0 or i >= asks or s not in self.coach_said]
+        self.coach_said.update(sentences)
+        self.coach_said.add(" ".join(sentences))
+        return " ".join(kept)
 
     def save(self) -> SaveOutcome:
         """Write the workshop; a failure becomes a sentence and is tried again next time."""

@@ -167,3 +167,23 @@ def first_of(plan: list[Position], step: str) -> Position | None:
 def iter_once(step: str, *keys: str) -> Iterator[Position]:
     for key in keys:
         yield Position.of(step, key)
+
+
+def signed(value: int) -> str:
+    """An emotion or 7S score as people write it: ``+2``, ``-1``, and a plain ``0``."""
+    return f"{value:+d}" if value else "0"
+
+
+def joined(items: Iterable[str]) -> str:
+    """Items in running text: ``a; b; c`` — or one per line when they are whole sentences,
+    so "… te laat.; …" never appears."""
+    items = [i for i in items if i]
+    if any(i.rstrip()[-1:] in ".!?" for i in items) and len(items) > 1:
+        return "\n" + "\n".join(f"  {i}" for i in items)
+    return "; ".join(items)
+
+
+def decimal(lang: str, value: float, places: int = 1) -> str:
+    """``2.2`` in English, ``2,2`` in Dutch."""
+    text = f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "nl" else text

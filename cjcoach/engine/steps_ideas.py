@@ -10,7 +10,18 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import edits, reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
+from cjcoach.engine.answers import fold
+from cjcoach.engine.flow import (
+    Accepted,
+    Ctx,
+    Position,
+    QDef,
+    Retry,
+    StepDef,
+    decimal,
+    joined,
+    signed,
+)
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.model import SEVEN_S, Idea, SevenSScore, Workshop
 
@@ -22,7 +33,7 @@ def _all_touchpoint_lines(ctx: Ctx) -> str:
     lines = []
     for p in w.personas:
         for t in w.journey(p.id):
-            mood = f" [{t.emotion:+d}]" if t.emotion is not None else ""
+            mood = f" [{signed(t.emotion)}]" if t.emotion is not None else ""
             lines.append(f"  {t.id}  {t.name} ({p.name}, {w.phase_label(t.phase)}){mood}")
     return "\n".join(lines)
 
@@ -32,7 +43,7 @@ def _pains_line(ctx: Ctx) -> str:
              for m in t.pain_points]
     if not pains:
         return ctx.say("no_pains")
-    return ctx.say("pains_header", pains="; ".join(pains[:8]))
+    return ctx.say("pains_header", pains=joined(pains[:8]))
 
 
 def _ideas(ctx: Ctx, text: str) -> Accepted:
@@ -43,7 +54,7 @@ def _ideas(ctx: Ctx, text: str) -> Accepted:
         added.append(f"{idea.id} {idea.title}")
     if not added:
         raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
 
 
 def _idea_fill(ctx: Ctx) -> dict[str, object]:
@@ -157,13 +168,41 @@ def _scores_fill(ctx: Ctx) -> dict[str, object]:
 
 
 def _scores_text(ctx: Ctx, idea: Idea) -> str:
-    return ", ".join(f"{element_name(ctx, s)[0]} {sc.score:+d}"
+    return ", ".join(f"{element_name(ctx, s)[0]} {signed(sc.score)}"
                      for s in SEVEN_S if (sc := idea.seven_s.get(s)) and sc.score is not None)
 
 
 def _heavy(ctx: Ctx, idea: Idea) -> str:
     heavy = [element_name(ctx, s)[0] for s in idea.heavy_conflicts()]
     return ctx.say("heavy", elements=", ".join(heavy)) if heavy else ""
+
+
+def _score_word(ctx: Ctx, text: str) -> int | None:
+    folded = fold(text).strip(" .!,;:")
+    for value, phrases in (ctx.prompts.section("impact", "score_words") or {}).items():
+        if folded in [fold(str(p)) for p in phrases or []]:
+            return int(str(value))
+    return None
+
+
+def score_of(ctx: Ctx, text: str) -> int | None:
+    """A 7S score from a number or from the question's own words ("past goed" is +2)."""
+    found = _score_word(ctx, text)
+    return found if found is not None else reading.score(text, ctx.words)
+
+
+def _score_and_note(ctx: Ctx, text: str) -> tuple[int, str] | None:
+    """``"past goed, we hebben al een kassa"`` → ``(2, "we hebben al een kassa")``;
+    ``"-1 geen tijd"`` → ``(-1, "geen tijd")``."""
+    words = text.split()
+    for cut in range(min(len(words), 4), 0, -1):
+        value = _score_word(ctx, " ".join(words[:cut]))
+        if value is not None:
+            return value, " ".join(words[cut:]).strip(" -–:,;")
+    if words and (value := reading.score(words[0].rstrip(",;:"), ctx.words)) is not None:
+        return value, " ".join(words[1:]).strip(" -–:,;")
+    value = reading.score(text, ctx.words)
+    return (value, "") if value is not None else None
 
 
 def _scores(ctx: Ctx, text: str) -> Accepted:
@@ -173,10 +212,15 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         for s in SEVEN_S:
             idea.seven_s.setdefault(s, SevenSScore())
         return Accepted(ctx.say("walk_start"))
-    tokens = [tok for tok in re.split(r"[\s,;|]+", reading.clean(text)) if tok]
-    values = [reading.score(tok, ctx.words) for tok in tokens]
-    if len(values) != len(SEVEN_S) or any(v is None for v in values):
+    cleaned = reading.clean(text)
+    separated = re.search(r"[,;|]", cleaned) is not None
+    tokens = [tok.strip() for tok in re.split(r"[,;|]+" if separated else r"\s+", cleaned)
+              if tok.strip()]
+    values = [score_of(ctx, tok) for tok in tokens]
+    if any(v is None for v in values):
         raise Retry(ctx.retry())
+    if len(values) != len(SEVEN_S):
+        raise Retry(ctx.say("count_wrong", given=len(values), needed=len(SEVEN_S)))
     for s, v in zip(SEVEN_S, values, strict=True):
         note = idea.seven_s[s].note if s in idea.seven_s else ""
         idea.seven_s[s] = SevenSScore(v, note)
@@ -191,14 +235,10 @@ def _element_fill(ctx: Ctx) -> dict[str, object]:
 
 def _element(ctx: Ctx, text: str) -> Accepted:
     idea = ctx.idea()
-    cleaned = reading.clean(text)
-    first, _, rest = cleaned.partition(" ")
-    value = reading.score(first, ctx.words)
-    note = rest.strip(" -–:")
-    if value is None:
-        value, note = reading.score(cleaned, ctx.words), ""
-    if value is None:
+    found = _score_and_note(ctx, reading.clean(text))
+    if found is None:
         raise Retry(ctx.retry())
+    value, note = found
     idea.seven_s[ctx.get("element")] = SevenSScore(value, note)
     return Accepted()
 
@@ -271,8 +311,14 @@ def _votes(ctx: Ctx, text: str) -> Accepted:
         idea.votes.pop(voter, None)
         if counts.get(idea.id):
             idea.votes[voter] = counts[idea.id]
-    shown = ", ".join(f"{k} {v}" for k, v in counts.items())
+    shown = ", ".join(f"{k}: {dots(ctx, v)}" for k, v in counts.items())
     return Accepted(ctx.say("votes_done", votes=shown))
+
+
+def dots(ctx: Ctx, count: int) -> str:
+    """``1 stip``, ``2 stippen`` / ``1 dot``, ``2 dots``."""
+    return ctx.prompts.step_say("priorities", "dots_one" if count == 1 else "dots_many",
+                                count=count)
 
 
 def _votes_now(ctx: Ctx) -> str:
@@ -292,11 +338,11 @@ def ranking(ctx: Ctx) -> str:
     lines = []
     for n, idea in enumerate(ctx.workshop.ranked_ideas(), 1):
         priority = idea.priority()
-        score = f"{priority:.1f}" if priority is not None else "-"
+        score = decimal(ctx.lang, priority) if priority is not None else "-"
         flag = " (!)" if idea.heavy_conflicts() else ""
         lines.append("  " + ctx.prompts.step_say(
             "priorities", "rank_line", n=n, id=idea.id, title=idea.title, score=score,
-            dots=idea.total_votes(), flag=flag))
+            dots=dots(ctx, idea.total_votes()), flag=flag))
     return "\n".join(lines)
 
 

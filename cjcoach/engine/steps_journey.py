@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, joined, signed
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.engine.touchpoint_details import (
     all_details,
@@ -142,14 +142,14 @@ TOUCHPOINTS = StepDef(
 
 def _journey_lines(ctx: Ctx) -> str:
     return "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
-                     + (f"  [{t.emotion:+d}]" if t.emotion is not None else "")
+                     + (f"  [{signed(t.emotion)}]" if t.emotion is not None else "")
                      for t in ctx.workshop.journey(ctx.get("persona")))
 
 
 def _emotions_fill(ctx: Ctx) -> dict[str, object]:
     journey = ctx.workshop.journey(ctx.persona().id)
     sample = [1, -1, 0, 2, -2]
-    line = ", ".join(f"{t.id} {sample[i % 5]:+d}" for i, t in enumerate(journey[:3]))
+    line = ", ".join(f"{t.id} {signed(sample[i % 5])}" for i, t in enumerate(journey[:3]))
     return {"persona": ctx.persona().name, "touchpoints": _journey_lines(ctx),
             "example_line": line or "T1 +1"}
 
@@ -187,7 +187,7 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
                  if item.strip()]
     for t, value in pairs:
         t.emotion = value
-    noted = ", ".join(f"{t.id} {value:+d}" for t, value in pairs)
+    noted = ", ".join(f"{t.id} {signed(value)}" for t, value in pairs)
     missing = [t for t in journey if t.emotion is None]
     if missing:
         return Accepted(ctx.say("emotions_missing", items=", ".join(f"{t.id} {t.name}"
@@ -206,10 +206,10 @@ def _moments(field: str) -> QDef:
             added.append(f"{moment.id} {moment.text}")
         if not added:
             raise Retry(ctx.prompts.say("required"))
-        return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+        return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
 
     def current(ctx: Ctx) -> str:
-        return "; ".join(m.text for m in getattr(ctx.touchpoint(), field))
+        return joined(m.text for m in getattr(ctx.touchpoint(), field))
 
     return QDef("list", apply, fill=touchpoint_fill, current=current)
 
@@ -244,7 +244,7 @@ def _moments_recap(ctx: Ctx) -> dict[str, object]:
     lowest = min(felt, key=lambda t: t.emotion or 0) if felt else None
     return {"pains": sum(len(t.pain_points) for t in w.touchpoints),
             "happy": sum(len(t.happy_moments) for t in w.touchpoints),
-            "lowest": f"{lowest.id} {lowest.name} ({lowest.emotion:+d})"
+            "lowest": f"{lowest.id} {lowest.name} ({signed(lowest.emotion)})"
             if lowest is not None and lowest.emotion is not None else ctx.say("lowest_none")}
 
 
@@ -253,7 +253,7 @@ MOMENTS = StepDef(
     {
         "emotions": QDef("emotion", _emotions, fill=_emotions_fill, many=True,
                          current=lambda ctx: ", ".join(
-                             f"{t.id} {t.emotion:+d}" for t in ctx.workshop.journey(
+                             f"{t.id} {signed(t.emotion)}" for t in ctx.workshop.journey(
                                  ctx.get("persona")) if t.emotion is not None)),
         "pains": _moments("pain_points"),
         "teams": QDef("list", _teams, fill=touchpoint_fill, many=False,

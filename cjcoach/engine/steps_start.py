@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once, joined
 from cjcoach.model import (
     Alignment,
     BusinessGoal,
@@ -110,7 +110,14 @@ def _participants_now(ctx: Ctx) -> str:
 def _short_choice(ctx: Ctx, question: str, value: str) -> str:
     raw = ctx.prompts.question("scene", question).get("choices") or {}
     label = str(raw.get(value, value or "?"))
-    return re.split(r"\s+[-–—]\s+", label, maxsplit=1)[0]
+    short = re.split(r"\s+[-–—]\s+", label, maxsplit=1)[0]
+    return in_sentence(short)
+
+
+def in_sentence(label: str) -> str:
+    """A choice label as it reads mid-sentence: "Servicereis" → "servicereis"; a name
+    in capitals such as "B2C" stays as it is."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _scene_recap(ctx: Ctx) -> dict[str, object]:
@@ -151,7 +158,7 @@ def _business_goals(ctx: Ctx, text: str) -> Accepted:
         added.append(f"{goal.id} {goal.text}")
     if not added:
         raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
 
 
 def _goals_now(ctx: Ctx) -> str:
@@ -184,7 +191,7 @@ def _personas(ctx: Ctx, text: str) -> Accepted:
         added.append(f"{persona.id} {persona.name}")
     if not added:
         raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
 
 
 def _personas_now(ctx: Ctx) -> str:
@@ -217,7 +224,7 @@ def _customer_goals(ctx: Ctx, text: str) -> Accepted:
         added.append(f"{goal.id} {goal.text}")
     if not added:
         raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items="; ".join(added)), stay=True)
+    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
 
 
 def _personas_plan(w: Workshop) -> Iterator[Position]:

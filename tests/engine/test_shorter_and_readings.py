@@ -1,0 +1,215 @@
+"""The shorter conversation and the answers a usability tester saw misread, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cjcoach import store
+
+from .conftest import transcript
+
+SCRIPT = {"en": "en_one_persona.txt", "nl": "nl_one_persona.txt"}
+LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
+DETAILS = {"en": "outside, pretty important, Sanne, G2", "nl": "buiten, best belangrijk, Sanne, G2"}
+
+
+@LANGS
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_details_are_read_by_what_they_look_like(chat, lang: str, one_by_one: bool) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
+    if one_by_one:
+        c.say("one by one" if lang == "en" else "een voor een")
+        for _ in range(10):
+            if target.id in c.conv.current.text:
+                break
+            c.say("")  # Enter on the ones before it
+        shown = c.say(DETAILS[lang])
+    else:
+        shown = c.say(f"{target.id}: {DETAILS[lang]}")
+    t = store.load(c.path).touchpoint(target.id)
+    assert (t.channel, t.importance, t.owner, t.goal) == ("offline", 4, "Sanne", "G2")
+    assert "offline | 4 | Sanne | G2" in shown
+
+
+@LANGS
+def test_all_details_in_one_question_with_shared_lines(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    c.say("Instagram, Google", "", "Kassa", "", "Spaarkaart", "")
+    if c.where == ("touchpoints", "touchpoints"):  # the Dutch model has five phases
+        c.say("", "")
+    assert c.where == ("touchpoints", "details_all")
+    question = c.conv.current.text
+    assert "T1" in question and "T4" in question
+    c.say("T1, T2: online, 3, Ahmed, G1")
+    assert c.where == ("touchpoints", "details_all")  # two still without details
+    c.say("T3 | offline | 5 | Lies | G2")
+    c.say("T4 offline 4 Sanne G2")
+    assert c.where[0] == "moments"  # all details given: no Enter needed, no walk
+    w = store.load(c.path)
+    assert [(t.channel, t.importance, t.owner) for t in w.journey("P1")] == [
+        ("online", 3, "Ahmed"), ("online", 3, "Ahmed"), ("offline", 5, "Lies"),
+        ("offline", 4, "Sanne")]
+
+
+@LANGS
+def test_walk_question_says_nothing_about_empty_details(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    shown = c.say("")
+    assert c.where == ("touchpoints", "details")
+    assert "Enter" not in shown.split("\n")[-1]
+    assert "no details yet" not in shown and "nog geen details" not in shown
+
+
+@LANGS
+def test_a_second_persona_borrows_details_of_a_touchpoint_with_the_same_name(chat, lang) -> None:
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    c.feed(lines, until=("personas", "personas"))
+    c.say("Anna - one", "Bram - two", "")
+    for _ in range(2):
+        c.say("x", "x", "4", "goal one", "")
+    for _ in range(10):
+        if c.where[0] == "touchpoints":
+            break
+        c.say("1" if c.where[0] == "phases" else "none" if lang == "en" else "geen")
+    c.say("Winkel | offline | 5 | Lies | G2", "")
+    for _ in range(20):
+        if c.where == ("touchpoints", "touchpoints") and "Bram" in c.conv.current.text:
+            break
+        c.say("")
+    shown = c.say("Winkel")
+    t = store.load(c.path).journey("P2")[0]
+    assert (t.channel, t.owner, t.goal, t.importance) == ("offline", "Lies", "G2", None)
+    assert "offline | Lies | G2" in shown
+
+
+@LANGS
+def test_alignment_goal_and_how_in_one_answer(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("alignment", "meets"))
+    how = "a test ride on her route" if lang == "en" else "een proefrit op haar route"
+    c.say(f"G1, G2: {how}")
+    w = store.load(c.path)
+    assert {(a.business_goal, a.statement) for a in w.alignments} == {("G1", how), ("G2", how)}
+    assert c.where == ("alignment", "meets")  # the next customer goal, no "how" question
+
+
+def _ideas(c, lang: str) -> None:
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "ideas"))
+    names = (["Cakes online", "Faster till", "Online ordering of cakes"] if lang == "en"
+             else ["De taarten online", "De kassa sneller", "Online bestellen van taarten"])
+    c.say(*names, "")
+
+
+@LANGS
+def test_choosing_ideas_by_code_and_name_keeps_every_one(chat, lang: str) -> None:
+    c = chat(lang)
+    _ideas(c, lang)
+    c.say("/goto plan" if lang == "en" else "/ga plan")
+    assert c.where == ("plan", "choose")
+    c.say("I2, I3 and the cakes online" if lang == "en" else "I2, I3 en de taarten online")
+    assert [i.decision for i in store.load(c.path).ideas] == ["do", "do", "do"]
+
+
+@LANGS
+def test_votes_with_a_count_after_the_name(chat, lang: str) -> None:
+    c = chat(lang)
+    _ideas(c, lang)
+    c.say("/goto priorities" if lang == "en" else "/ga prioriteiten")
+    while c.where == ("priorities", "value"):
+        c.say("3 3 3")
+    shown = c.say("the till 2x and I3" if lang == "en" else "de kassa 2x en I3")
+    idea = store.load(c.path).ideas
+    assert idea[1].votes == {"Sanne": 2} and idea[2].votes == {"Sanne": 1}
+    assert ("I2: 2 dots, I3: 1 dot" if lang == "en" else "I2: 2 stippen, I3: 1 stip") in shown
+
+
+@LANGS
+def test_seven_s_words_mean_what_the_question_says(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    words = ("fits well, fits, no effect, clashes, clashes badly, fits well, fits"
+             if lang == "en" else
+             "past goed, past, geen effect, botst, botst zwaar, past goed, past")
+    c.say(words)
+    scores = [s.score for s in store.load(c.path).ideas[0].seven_s.values()]
+    assert scores == [2, 1, 0, -1, -2, 2, 1]
+
+
+@LANGS
+def test_seven_s_one_by_one_with_words_and_a_note(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("one by one" if lang == "en" else "een voor een")
+    c.say("fits well, we sell cakes already" if lang == "en"
+          else "past goed, we verkopen al taarten")
+    first = store.load(c.path).ideas[0].seven_s["strategy"]
+    assert first.score == 2
+    assert first.note == ("we sell cakes already" if lang == "en" else "we verkopen al taarten")
+
+
+@LANGS
+def test_seven_s_with_six_numbers_says_how_many(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    shown = c.say("1 0 -1 2 0 0")
+    assert ("You gave 6, I need 7" if lang == "en" else "Je gaf er 6, ik heb er 7 nodig") in shown
+    assert c.where == ("impact", "scores")
+
+
+@LANGS
+def test_numbers_read_as_people_write_them(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "emotions"))
+    shown = c.say(" ".join(["0"] * len(store.load(c.path).journey("P1"))))
+    assert "+0" not in shown and "T1 0" in shown
+
+
+@LANGS
+def test_priorities_and_dots_read_as_people_write_them(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
+    question = c.conv.current.text
+    if lang == "nl":
+        assert "prioriteit 2,2" in question or ("," in question.split("prioriteit ")[1][:4])
+        assert "1 stippen" not in question
+    else:
+        assert "1 dots" not in question
+
+
+@LANGS
+def test_pain_points_listed_one_per_line(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "ideas"))
+    question = c.conv.current.text
+    assert ".;" not in question
+    assert "\n  T" in question
+
+
+def test_choice_labels_are_lower_case_in_the_scene_recap(chat) -> None:
+    c = chat("nl")
+    c.feed(transcript("nl_one_persona.txt"), until=("scene", "participants"))
+    shown = c.say("Sanne - eigenaar", "")
+    assert "(B2C, servicereis)" in shown
+
+
+def test_the_coach_says_a_fact_once(chat) -> None:
+    c = chat("nl")
+    c.feed(transcript("nl_one_persona.txt"), until=("personas", "personas"))
+    c.say("Anna - een", "Bram - twee", "")
+    for _ in range(2):
+        c.say("x", "x", "4", "doel", "")
+    for _ in range(10):
+        if c.where[0] == "touchpoints":
+            break
+        c.say("1" if c.where[0] == "phases" else "geen")
+    shown = ""
+    for line in ["Winkel | offline | 5 | Lies | G2", "", "", ""] * 2:  # three phases each
+        shown += c.say(line)
+    assert c.where[0] == "moments"
+    assert shown.count("Vóór de aankoop") == 2  # one remark per persona
+    assert shown.count("2% van de aankopen") == 1  # the fact only once
