@@ -26,10 +26,11 @@ from cjcoach.engine.api import (
 )
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, full_plan, next_after
 from cjcoach.engine.prompts import PromptSet, load_prompts
+from cjcoach.engine.steps_alignment import ALIGNMENT
 from cjcoach.engine.steps_ideas import IDEAS, IMPACT, PRIORITIES
 from cjcoach.engine.steps_journey import MOMENTS, TOUCHPOINTS
 from cjcoach.engine.steps_plan import PLAN, REVIEW
-from cjcoach.engine.steps_start import ALIGNMENT, PERSONAS, PHASES, SCENE, WHY
+from cjcoach.engine.steps_start import PERSONAS, PHASES, SCENE, WHY
 from cjcoach.model import Progress, Turn, Workshop
 from cjcoach.resources import prompts_dir
 from cjcoach.store import SaveError

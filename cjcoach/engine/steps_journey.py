@@ -223,6 +223,46 @@ def _teams(ctx: Ctx, text: str) -> Accepted:
     return Accepted(ctx.say("teams_done", teams=", ".join(teams)))
 
 
+def _extra(ctx: Ctx, text: str) -> Accepted:
+    """``T4: wachten bij de kassa`` — a pain point or happy moment at any touchpoint.
+
+    A ``-`` or ``+`` after the code says which (``T4 +: ze kennen je naam``); without one,
+    a touchpoint that feels good gets a happy moment and any other a pain point.
+    """
+    journey = ctx.workshop.journey(ctx.persona().id)
+    refs = [(t.id, t.name) for t in journey]
+    added = []
+    for line in reading.lines(text):
+        head, colon, rest = line.partition(":")
+        sign = ""
+        if m := re.match(r"^(.*?)\s*([+-])\s*$", head):
+            head, sign = m.group(1), m.group(2)
+        if not colon or not rest.strip():
+            raise Retry(ctx.retry())
+        ids, bad = reading.refs(head, refs)
+        if len(ids) != 1 or bad:
+            raise Retry(ctx.prompts.say("refs_retry", what=head.strip() or line,
+                                        sample=journey[0].id if journey else "T1"))
+        t = ctx.workshop.touchpoint(ids[0])
+        if t is None:
+            continue
+        happy = sign == "+" or (not sign and (t.emotion or 0) > 0)
+        moment = Moment(ctx.workshop.next_id("M"), rest.strip())
+        (t.happy_moments if happy else t.pain_points).append(moment)
+        added.append(ctx.say("extra_happy" if happy else "extra_pain", id=t.id, name=t.name,
+                             text=moment.text))
+    if not added:
+        raise Retry(ctx.retry())
+    return Accepted(ctx.say("extra_more", items=joined(added)), stay=True)
+
+
+def _extra_fill(ctx: Ctx) -> dict[str, object]:
+    journey = ctx.workshop.journey(ctx.persona().id)
+    calm = next((t for t in journey if t.emotion == 0), journey[0] if journey else None)
+    return {"persona": ctx.persona().name,
+            "example_id": calm.id if calm is not None else "T1"}
+
+
 def _moments_plan(w: Workshop) -> Iterator[Position]:
     for p in w.personas:
         journey = w.journey(p.id)
@@ -236,6 +276,11 @@ def _moments_plan(w: Workshop) -> Iterator[Position]:
                     yield Position.of("moments", "teams", touchpoint=t.id)
             elif t.emotion is not None and t.emotion >= EMOTION_MAX:
                 yield Position.of("moments", "happy", touchpoint=t.id)
+        yield Position.of("moments", "extra", persona=p.id)
+        for t in journey:  # a pain point added at a touchpoint that was not asked about
+            if t.pain_points and (t.emotion is None or t.emotion >= 0) and not any(
+                    m.teams for m in t.pain_points):
+                yield Position.of("moments", "teams", touchpoint=t.id)
 
 
 def _moments_recap(ctx: Ctx) -> dict[str, object]:
@@ -260,6 +305,7 @@ MOMENTS = StepDef(
                       current=lambda ctx: ", ".join(dict.fromkeys(
                           team for m in ctx.touchpoint().pain_points for team in m.teams))),
         "happy": _moments("happy_moments"),
+        "extra": QDef("list", _extra, fill=_extra_fill),
     },
     _moments_plan,
     recap=_moments_recap,

@@ -213,3 +213,22 @@ def test_the_coach_says_a_fact_once(chat) -> None:
     assert c.where[0] == "moments"
     assert shown.count("Vóór de aankoop") == 2  # one remark per persona
     assert shown.count("2% van de aankopen") == 1  # the fact only once
+
+
+@LANGS
+def test_a_pain_point_or_happy_moment_at_any_touchpoint(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
+    w = store.load(c.path)
+    good = next(t for t in w.journey("P1") if (t.emotion or 0) > 0)
+    happy = "they know his name" if lang == "en" else "ze kennen zijn naam"
+    shown = c.say(f"{good.id}: {happy}")
+    c.say(f"{good.id} -: " + ("no parking" if lang == "en" else "geen parkeerplek"))
+    assert ("happy moment" if lang == "en" else "geluksmoment") in shown
+    c.say("")
+    assert c.where == ("moments", "teams")  # the new pain point gets its team
+    c.say("Lies")
+    t = store.load(c.path).touchpoint(good.id)
+    assert t.happy_moments[-1].text == happy
+    assert [m.text for m in t.pain_points] == ["no parking" if lang == "en" else "geen parkeerplek"]
+    assert t.pain_points[0].teams == ["Lies"]

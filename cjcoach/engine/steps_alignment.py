@@ -1,0 +1,115 @@
+"""Step 1c: where the business goals and the customer goals meet.
+
+One question per customer goal: "which business goal, and how?" (``G1: a test ride on
+her route``); the "how" is asked on its own only when the team gave just a code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
+from cjcoach.engine.steps_start import goal_lines, text_or_retry
+from cjcoach.model import Alignment, Workshop
+
+# --- alignment -----------------------------------------------------------------------
+
+
+def _goal_fill(ctx: Ctx) -> dict[str, object]:
+    goal = ctx.workshop.customer_goal(ctx.get("goal"))
+    persona = ctx.workshop.persona(ctx.get("persona"))
+    if goal is None or persona is None:
+        raise Retry(ctx.say("gone"))
+    return {"persona": persona.name, "goal": goal.text,
+            "business_goals": goal_lines(ctx.workshop)}
+
+
+_GOAL_HEAD = re.compile(r"^((?:[A-Za-z]\d+(?:\s*(?:,|&|\+|\ben\b|\band\b)\s*|\s+))*"
+                        r"[A-Za-z]\d+)\b[\s:,;.–—-]*(.*)$", re.S)
+
+
+def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
+    """``G1: een proefrit op haar route`` → ``(["G1"], "een proefrit op haar route")``.
+
+    The business goals come first, by code or by name, then (after a colon, a dash or just
+    a space after the codes) how the two meet. ``None`` for "geen" / "none".
+    """
+    w = ctx.workshop
+    goals = [(g.id, g.text) for g in w.business_goals]
+    cleaned = reading.clean(text)
+    none_words = [x.strip() for x in ctx.say("none_words").split(",")]
+    head_word = re.split(r"[\s:,.!–—-]+", cleaned.lower(), maxsplit=1)[0]
+    if cleaned.lower().strip(" .!") in none_words or head_word in none_words:
+        return None
+    candidates: list[tuple[str, str]] = []
+    if m := _GOAL_HEAD.match(cleaned):
+        candidates.append((m.group(1), m.group(2)))
+    for sep in (":", " - ", " – ", " — "):
+        if sep in cleaned:
+            head, _, rest = cleaned.partition(sep)
+            candidates.append((head, rest))
+    candidates.append((cleaned, ""))
+    for head, rest in candidates:
+        ids, bad = reading.refs(head, goals)
+        if ids and not bad:
+            return ids, rest.strip()
+    _, bad = reading.refs(candidates[0][0], goals)
+    raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or cleaned, sample="G1"))
+
+
+def _meets(ctx: Ctx, text: str) -> Accepted:
+    w = ctx.workshop
+    found = split_meets(ctx, text)
+    ids, statement = found if found is not None else ([], "")
+    goal = ctx.get("goal")
+    old = [a for a in w.alignments if a.customer_goal == goal]
+    statement = statement or (old[0].statement if old else "")
+    w.alignments = [a for a in w.alignments if a.customer_goal != goal]
+    for gid in ids:
+        w.alignments.append(Alignment(w.next_id("A"), gid, goal, statement))
+    if not ids:
+        return Accepted(ctx.say("meets_none"))
+    return Accepted(ctx.say("meets_done", goals=", ".join(ids), how=statement)
+                    if statement else "")
+
+
+def _meets_now(ctx: Ctx) -> str:
+    linked = [a for a in ctx.workshop.alignments if a.customer_goal == ctx.get("goal")]
+    ids = ", ".join(a.business_goal for a in linked)
+    return f"{ids}: {linked[0].statement}" if linked and linked[0].statement else ids
+
+
+def _how(ctx: Ctx, text: str) -> Accepted:
+    value = text_or_retry(ctx, text)
+    for a in ctx.workshop.alignments:
+        if a.customer_goal == ctx.get("goal"):
+            a.statement = value
+    return Accepted()
+
+
+def _how_now(ctx: Ctx) -> str:
+    return next((a.statement for a in ctx.workshop.alignments
+                 if a.customer_goal == ctx.get("goal")), "")
+
+
+def _alignment_plan(w: Workshop) -> Iterator[Position]:
+    if not w.business_goals:
+        return
+    for p, c in w.customer_goals():
+        yield Position.of("alignment", "meets", persona=p.id, goal=c.id)
+        linked = [a for a in w.alignments if a.customer_goal == c.id]
+        if linked and not linked[0].statement:  # only when the team did not say how yet
+            yield Position.of("alignment", "how", persona=p.id, goal=c.id)
+
+
+ALIGNMENT = StepDef(
+    "alignment",
+    {
+        "meets": QDef("choice", _meets, fill=_goal_fill, current=_meets_now),
+        "how": QDef("text", _how, fill=_goal_fill, current=_how_now),
+    },
+    _alignment_plan,
+    recap=lambda ctx: {"count": len(ctx.workshop.alignments)},
+)
