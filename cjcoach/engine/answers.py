@@ -11,7 +11,7 @@ Rules the engine relies on:
 
 * Lists (:func:`parse_list`): a new line and ``;`` always separate items. A comma separates
   items only when the line looks like a list of short things: every part has at most five
-  words, no part after the first starts with a linking word ("maar", "vooral", "because",
+  words (eight when every part starts with a capital), no part after the first starts with a linking word ("maar", "vooral", "because",
   "especially" …), no part is just a number ("Anna, 34"), and it is not a company followed
   by its town ("Fiets & Zo, Utrecht", "Jansen BV, Delft"). A comma between digits ("1,5")
   never splits. When commas split, "A, B en C" / "A, B and C" also splits the last "en/and".
@@ -88,12 +88,13 @@ def _comma_parts(line: str) -> list[str] | None:
     """The parts of a line that looks like a comma list, else ``None`` (see module doc)."""
     parts = [p.strip() for p in _COMMA.split(line)]
     parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+    capitals = all(p[:1].isupper() for p in parts)  # "Meer omzet via de site, Meer vaste klanten"
+    if len(parts) < 2 or any(len(p.split()) > (8 if capitals else 5) for p in parts):
         return None
     if any(re.fullmatch(r"[\d.,\s]+(?:jaar|years?|jr)?", p, re.IGNORECASE) for p in parts):
         return None
-    if any(p.split()[0].casefold() in _LINKERS for p in parts[1:]):
-        return None
+    if not capitals and any(p.split()[0].casefold() in _LINKERS for p in parts[1:]):
+        return None  # (a capital after the comma starts a new item: "…, Niet in de rij")
     if len(parts) == 2 and _COMPANY.search(parts[0]) and len(parts[1].split()) == 1 \
             and parts[1][:1].isupper():
         return None

@@ -231,6 +231,12 @@ class Conversation:
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
         q = self._question(position)
+        from cjcoach.engine.prompts import fill
+
+        try:  # a retry sentence may use the question's {placeholders}
+            why = fill(why, **self.qdef(position).fill(self.ctx(position)))
+        except Retry:
+            pass
         text = self.prompts.say("not_understood", why=why) if prefix else why
         messages = [BotMessage("retry", text)]
         messages += self._options(q)
