@@ -11,10 +11,12 @@ Rules the engine relies on:
 
 * Lists (:func:`parse_list`): a new line and ``;`` always separate items. A comma separates
   items only when the line looks like a list of short things: every part has at most five
-  words (eight when every part starts with a capital), no part after the first starts with a linking word ("maar", "vooral", "because",
+  words, no part after the first starts with a linking word ("maar", "vooral", "because",
   "especially" …), no part is just a number ("Anna, 34"), and it is not a company followed
-  by its town ("Fiets & Zo, Utrecht", "Jansen BV, Delft"). A comma between digits ("1,5")
-  never splits. When commas split, "A, B en C" / "A, B and C" also splits the last "en/and".
+  by its town ("Fiets & Zo, Utrecht", "Jansen BV, Delft"). When every part starts with a
+  capital, eight words and any first word are fine ("Meer omzet via de site, Niet in de
+  rij"). A comma between digits ("1,5") never splits. When commas split, "A, B en C" /
+  "A, B and C" also splits the last "en/and".
 * Short answers (scale, emotion, yes/no, choice, date) longer than ``SHORT_LIMIT`` characters
   are not read (``None``): nobody answers "1 to 5" with a page.
 * A digit wins over words ("4, want het is belangrijk" → 4); two different numbers → ``None``.

@@ -9,6 +9,7 @@ exactly the question it would have asked next. Commands (``/back``, ``/tip`` …
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import shlex
@@ -233,10 +234,8 @@ class Conversation:
         q = self._question(position)
         from cjcoach.engine.prompts import fill
 
-        try:  # a retry sentence may use the question's {placeholders}
+        with contextlib.suppress(Retry):  # a retry sentence may use the question's {names}
             why = fill(why, **self.qdef(position).fill(self.ctx(position)))
-        except Retry:
-            pass
         text = self.prompts.say("not_understood", why=why) if prefix else why
         messages = [BotMessage("retry", text)]
         messages += self._options(q)

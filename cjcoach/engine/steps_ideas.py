@@ -101,7 +101,19 @@ def unique_names(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def _idea_touchpoints(ctx: Ctx, text: str) -> Accepted:
+    """The touchpoints an idea changes; business goal codes in the same answer ("T6, T7,
+    G1") are the goals it serves, so that question is not asked any more."""
     w = ctx.workshop
+    goal_ids = {g.id.lower(): g.id for g in w.business_goals}
+    parts = [p for p in re.split(r"[,;\s]+", reading.clean(text)) if p]
+    goals = [goal_ids[p.lower().strip(".")] for p in parts if p.lower().strip(".") in goal_ids]
+    if goals:
+        text = re.sub(r"\b(?:" + "|".join(re.escape(g) for g in goals) + r")\b", " ", text,
+                      flags=re.IGNORECASE)
+        text = re.sub(r"[,;\s]+$|^[,;\s]+", "", re.sub(r"\s*[,;]\s*(?=[,;]|$)", "", text))
+        ctx.idea().goals = list(dict.fromkeys(goals))
+        if not text.strip(" ,;·|-"):
+            return Accepted(ctx.prompts.say("noted", items=", ".join(ctx.idea().goals)))
     ids, bad = reading.refs(text, unique_names([(t.id, t.name) for t in w.touchpoints]))
     if bad or not ids:
         raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="T2"))
@@ -109,7 +121,7 @@ def _idea_touchpoints(ctx: Ctx, text: str) -> Accepted:
                                                                               text.strip()))
     ctx.idea().touchpoints = ids if explicit else same_name_too(ctx, ids)
     return Accepted(ctx.prompts.say("noted", items=", ".join(
-        edits.describe(w, t) for t in ctx.idea().touchpoints)))
+        [edits.describe(w, t) for t in ctx.idea().touchpoints] + goals)))
 
 
 def _idea_goals(ctx: Ctx, text: str) -> Accepted:
@@ -126,8 +138,8 @@ def _ideas_plan(w: Workshop) -> Iterator[Position]:
         yield Position.of("ideas", "kind", idea=idea.id)
         if w.touchpoints:
             yield Position.of("ideas", "touchpoints", idea=idea.id)
-        if w.business_goals:
-            yield Position.of("ideas", "goals", idea=idea.id)
+        if w.business_goals and (not idea.goals or not w.touchpoints):
+            yield Position.of("ideas", "goals", idea=idea.id)  # unless already given above
 
 
 def ideas_now(ctx: Ctx) -> str:

@@ -232,3 +232,13 @@ def test_a_pain_point_or_happy_moment_at_any_touchpoint(chat, lang: str) -> None
     assert t.happy_moments[-1].text == happy
     assert [m.text for m in t.pain_points] == ["no parking" if lang == "en" else "geen parkeerplek"]
     assert t.pain_points[0].teams == ["Lies"]
+
+
+@LANGS
+def test_an_idea_gets_its_touchpoints_and_goal_in_one_answer(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    c.say("T1, T2, G2")
+    idea = store.load(c.path).ideas[0]
+    assert idea.touchpoints == ["T1", "T2"] and idea.goals == ["G2"]
+    assert c.where == ("ideas", "kind")  # the next idea: no separate goal question
