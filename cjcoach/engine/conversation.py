@@ -43,6 +43,9 @@ STEP_DEFS = {s.key: s for s in STEPS}
 assert tuple(STEP_DEFS) == STEP_KEYS
 KNOWN_QUESTIONS = {s.key: s.questions for s in STEPS}
 
+MAX_ANSWER_CHARS = 20_000
+"""Longer than a few pages is a paste gone wrong, not an answer: it is asked again."""
+
 
 class Conversation:
     """One workshop's conversation. Never raises on any text a user types."""
@@ -199,6 +202,9 @@ class Conversation:
             return Reply([BotMessage("info", self.prompts.say("after_finished"))])
         if self.file.read_only:
             return Reply([BotMessage("error", self.prompts.say("read_only_answer"))])
+        if len(text) > MAX_ANSWER_CHARS:
+            return Reply([BotMessage("retry", self.prompts.say(
+                "too_long", count=f"{len(text):,}", limit=f"{MAX_ANSWER_CHARS:,}"))])
         self.workshop.transcript.append(Turn("user", reading.clean(text)))
         position, qdef = self.position, self.qdef(self.position)
         ctx = self.ctx(position)
