@@ -203,8 +203,10 @@ class Conversation:
         if self.file.read_only:
             return Reply([BotMessage("error", self.prompts.say("read_only_answer"))])
         if len(text) > MAX_ANSWER_CHARS:
+            sep = "." if self.workshop.language == "nl" else ","
             return Reply([BotMessage("retry", self.prompts.say(
-                "too_long", count=f"{len(text):,}", limit=f"{MAX_ANSWER_CHARS:,}"))])
+                "too_long", count=f"{len(text):,}".replace(",", sep),
+                limit=f"{MAX_ANSWER_CHARS:,}".replace(",", sep)))])
         self.workshop.transcript.append(Turn("user", reading.clean(text)))
         position, qdef = self.position, self.qdef(self.position)
         ctx = self.ctx(position)

@@ -41,7 +41,7 @@ def test_a_name_that_only_contains_a_doubt_word_is_kept(tmp_path: Path) -> None:
 def tiny_disk(tmp_path: Path):
     mount = tmp_path / "tiny"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", str(mount)],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a small tmpfs here")
     yield mount
@@ -54,7 +54,7 @@ def test_full_disk_is_said_in_the_workshop_language(tiny_disk: Path, lang: str,
     c = Chat(tiny_disk / "w.yaml", lang)
     c.say("Fiets & Zo")
     saved = (tiny_disk / "w.yaml").read_bytes()
-    c.say("x" * 60_000)  # the offering: far more than the disk holds
+    c.say("x" * 15_000)  # the offering: more than the disk holds
     assert c.last.save is not None and not c.last.save.saved
     assert words in c.last.save.message
     assert (tiny_disk / "w.yaml").read_bytes() == saved, "the earlier version is intact"
