@@ -37,6 +37,8 @@ class PlainChat:
         self.conv = conversation
         self.out = out
         self.interactive = interactive
+        self.hinted: set[tuple[str, str]] = set()
+        """Questions whose how-to-answer line was shown: printed once, not on every repeat."""
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -50,7 +52,8 @@ class PlainChat:
                 self.say()
                 self.say(message.text)
                 q = self.conv.current
-                if q is not None and q.hint:
+                if q is not None and q.hint and (q.step, q.key) not in self.hinted:
+                    self.hinted.add((q.step, q.key))
                     self.say(f"({q.hint})")
             elif message.kind in ("recap", "info") and "\n" in message.text:
                 self.say()

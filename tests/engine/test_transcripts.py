@@ -91,3 +91,17 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
 def test_transcripts_exist() -> None:
     names = {p.name for p in TRANSCRIPTS.glob("*.txt")}
     assert {"en_one_persona.txt", "nl_one_persona.txt"} <= names
+
+
+@pytest.mark.parametrize("name", ["en_one_persona.txt", "nl_one_persona.txt"])
+def test_plain_chat_explains_how_to_answer_once_per_question(tmp_path: Path, name: str) -> None:
+    """A question asked again (for the next phase, the next touchpoint) does not repeat its
+    how-to-answer line: reading time is most of a workshop's time."""
+    lang = name[:2]
+    result = run_cli("chat", str(tmp_path / "w.yaml"), "--lang", lang,
+                     stdin="\n".join(transcript(name)) + "\n")
+    assert result.returncode == 0, result.stderr
+    hints = [line for line in result.stdout.splitlines() if line.startswith("(")]
+    assert hints, "hints are shown"
+    repeated = {h for h in hints if hints.count(h) > 1}
+    assert not repeated, repeated
