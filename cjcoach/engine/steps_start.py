@@ -180,9 +180,18 @@ WHY = StepDef(
 # --- personas and their goals --------------------------------------------------------
 
 
+def named_items(text: str, words: reading.Words) -> list[str]:
+    """List items where a line with a name and a description ("Dirk - werkt veel, wil snel
+    geknipt") stays one item: commas after the dash belong to the description."""
+    found: list[str] = []
+    for line in reading.lines(text):
+        found += [line] if _DASH.search(line) else reading.items(line, words)
+    return found
+
+
 def _personas(ctx: Ctx, text: str) -> Accepted:
     added = []
-    for item in reading.items(text, ctx.words):
+    for item in named_items(text, ctx.words):
         name, description = split_name(item)
         if not name:
             raise Retry(ctx.retry())

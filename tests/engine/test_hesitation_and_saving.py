@@ -80,3 +80,17 @@ def test_an_unreadable_choice_shows_the_options_again(tmp_path: Path, lang: str)
     said = c.say("allebei eigenlijk" if lang == "nl" else "both really")
     assert c.where == ("phases", "model")
     assert "2. " in said
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("nl", "Drukke Dirk - werkt veel, wil snel geknipt"),
+    ("en", "Busy Dirk - works long hours, wants a quick cut")])
+def test_a_persona_description_with_commas_stays_one_persona(tmp_path: Path, lang: str,
+                                                              line: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    c.say(line, "Anna, Bram")
+    names = [p.name for p in c.conv.workshop.personas]
+    assert names == ["Drukke Dirk" if lang == "nl" else "Busy Dirk", "Anna", "Bram"]
+    assert "," in c.conv.workshop.personas[0].description
+    c.close()
