@@ -60,7 +60,9 @@ def _ideas(ctx: Ctx, text: str) -> Accepted:
 def _idea_fill(ctx: Ctx) -> dict[str, object]:
     journey = [t for p in ctx.workshop.personas for t in ctx.workshop.journey(p.id)]
     worst = sorted(journey, key=lambda t: t.emotion if t.emotion is not None else 3)[:2]
-    return {"idea": ctx.idea().title, "touchpoints": _all_touchpoint_lines(ctx),
+    first = ctx.workshop.ideas and ctx.idea() is ctx.workshop.ideas[0]
+    listed = _all_touchpoint_lines(ctx) if first else ctx.prompts.say("codes_above")
+    return {"idea": ctx.idea().title, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop),
             "example_refs": ", ".join(t.id for t in worst) or "T1"}
 
@@ -173,9 +175,11 @@ def element_name(ctx: Ctx, element: str) -> tuple[str, str]:
 
 def _scores_fill(ctx: Ctx) -> dict[str, object]:
     lines = []
+    first = ctx.workshop.ideas and ctx.idea() is ctx.workshop.ideas[0]
     for n, element in enumerate(SEVEN_S, 1):
         name, help_text = element_name(ctx, element)
-        lines.append(f"  {n}. {name} — {help_text}")
+        # what each element means is said once, at the first idea
+        lines.append(f"  {n}. {name} — {help_text}" if first else f"  {n}. {name}")
     return {"idea": ctx.idea().title, "elements": "\n".join(lines)}
 
 

@@ -26,3 +26,21 @@ def test_edit_and_delete_ask_the_current_question_again(tmp_path: Path, lang: st
     assert c.conv.workshop.business_goal("G2") is None
     assert question.text in said
     c.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_touchpoint_codes_are_listed_at_the_first_idea_only(tmp_path: Path,
+                                                                lang: str) -> None:
+    """Reading time: the full list of touchpoints is not printed again for every idea."""
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    first = c.conv.current
+    w = c.conv.workshop
+    assert first is not None and w.touchpoints[0].name in first.text
+    assert len(w.ideas) > 1
+    c.conv.position = type(c.conv.position)(  # the same question for the second idea
+        "ideas", "touchpoints", (("idea", w.ideas[1].id),))
+    second = c.conv.current
+    assert second is not None and w.touchpoints[0].name not in second.text
+    assert "/status" in second.text
+    c.close()
