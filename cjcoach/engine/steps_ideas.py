@@ -307,6 +307,10 @@ def _value(ctx: Ctx, text: str) -> Accepted:
                             effort=values[2]))
 
 
+DOTS_PER_PERSON = 3
+"""Dots each participant may spread over the ideas (the votes question says so)."""
+
+
 def voters(w: Workshop) -> list[str]:
     return [p.name for p in w.scene.participants if p.name] or [""]
 
@@ -323,6 +327,9 @@ def _votes(ctx: Ctx, text: str) -> Accepted:
     counts = reading.votes(text, voter, [(i.id, i.title) for i in w.ideas])
     if counts is None:
         raise Retry(ctx.retry())
+    if sum(counts.values()) > DOTS_PER_PERSON:
+        raise Retry(ctx.say("too_many_dots", count=sum(counts.values()),
+                            limit=DOTS_PER_PERSON))
     for idea in w.ideas:
         idea.votes.pop(voter, None)
         if counts.get(idea.id):

@@ -94,3 +94,17 @@ def test_a_persona_description_with_commas_stays_one_persona(tmp_path: Path, lan
     assert names == ["Drukke Dirk" if lang == "nl" else "Busy Dirk", "Anna", "Bram"]
     assert "," in c.conv.workshop.personas[0].description
     c.close()
+
+
+@pytest.mark.parametrize("lang, said", [("nl", "stippen"), ("en", "dots")])
+def test_more_dots_than_allowed_is_asked_again(tmp_path: Path, lang: str, said: str) -> None:
+    c = Chat(tmp_path / "w.yaml", lang)
+    c.feed(transcript(SCRIPT[lang]), until=("priorities", "votes"))
+    codes = [i.id for i in c.conv.workshop.ideas]
+    reply = c.say(" ".join([codes[0]] * 2 + [codes[-1]] * 2))
+    assert said in reply and "3" in reply
+    assert c.where == ("priorities", "votes")
+    assert not any(i.votes for i in c.conv.workshop.ideas)
+    c.say(" ".join([codes[0]] * 2 + [codes[-1]]))
+    assert sum(i.total_votes() for i in c.conv.workshop.ideas) == 3
+    c.close()
