@@ -74,23 +74,31 @@ def _choice_scene(field: str) -> QDef:
     return QDef("choice", apply, current=current, choices=choices)
 
 
-def participant_items(text: str, words: reading.Words) -> list[str]:
-    """One participant per line; commas separate people only when every part looks like
-    a name ("Anna, Bram en Cees"). "Sanne, winkel" is Sanne, who works in the shop."""
-    people: list[str] = []
-    for line in reading.lines(text):
+def named_items(text: str, words: reading.Words, comma_role: bool = False) -> list[str]:
+    """One item per line or list separator, where a line with a name and a description
+    ("Dirk - werkt veel, wil snel geknipt") stays one item: commas after the dash belong to
+    the description. With ``comma_role``, "Sanne, winkel" is Sanne, who works in the shop:
+    a comma only separates items when every part looks like a name ("Anna, Bram en Cees")."""
+    found: list[str] = []
+    lines = [part.strip() for line in reading.lines(text) for part in line.split(";")]
+    for line in filter(None, lines):
         parts = reading.items(line, words)
-        if len(parts) > 1 and not all(p[:1].isupper() for p in parts):
+        if _DASH.search(line):
+            # "Ahmed - werkplaats, Lies - verkoop" is two; "Dirk - werkt veel, wil snel" one
+            each_named = len(parts) > 1 and all(_DASH.search(part) for part in parts)
+            found += parts if each_named else [line]
+            continue
+        if comma_role and len(parts) > 1 and not all(p[:1].isupper() for p in parts):
             head, _, role = line.partition(",")
-            people.append(f"{head.strip()} - {role.strip()}")
+            found.append(f"{head.strip()} - {role.strip()}")
         else:
-            people += parts
-    return people
+            found += parts
+    return found
 
 
 def _participants(ctx: Ctx, text: str) -> Accepted:
     added = []
-    for item in participant_items(text, ctx.words):
+    for item in named_items(text, ctx.words, comma_role=True):
         name, rest = split_name(item)
         if not name:
             raise Retry(ctx.retry())
@@ -178,15 +186,6 @@ WHY = StepDef(
 
 
 # --- personas and their goals --------------------------------------------------------
-
-
-def named_items(text: str, words: reading.Words) -> list[str]:
-    """List items where a line with a name and a description ("Dirk - werkt veel, wil snel
-    geknipt") stays one item: commas after the dash belong to the description."""
-    found: list[str] = []
-    for line in reading.lines(text):
-        found += [line] if _DASH.search(line) else reading.items(line, words)
-    return found
 
 
 def _personas(ctx: Ctx, text: str) -> Accepted:
