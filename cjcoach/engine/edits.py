@@ -7,65 +7,40 @@ so on. After any of these, :func:`cjcoach.validate.problems` finds no dangling i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from cjcoach.model import Alignment, Workshop
+
+
+def _named(w: Workshop) -> Iterator[tuple[Any, str]]:
+    """Every item with an id, with the field that names it (``name``, ``text`` …)."""
+    yield from ((g, "text") for g in w.business_goals)
+    for p in w.personas:
+        yield p, "name"
+        yield from ((c, "text") for c in p.goals)
+    yield from ((a, "statement") for a in w.alignments)
+    for t in w.touchpoints:
+        yield t, "name"
+        yield from ((m, "text") for m in (*t.pain_points, *t.happy_moments))
+    yield from ((i, "title") for i in w.ideas)
 
 
 def rename(w: Workshop, item_id: str, text: str) -> bool:
     """Give the item ``item_id`` a new name or text. ``False`` when there is no such item."""
     item_id = item_id.upper()
-    for g in w.business_goals:
-        if g.id == item_id:
-            g.text = text
-            return True
-    for p in w.personas:
-        if p.id == item_id:
-            p.name = text
-            return True
-        for c in p.goals:
-            if c.id == item_id:
-                c.text = text
-                return True
-    for a in w.alignments:
-        if a.id == item_id:
-            a.statement = text
-            return True
-    for t in w.touchpoints:
-        if t.id == item_id:
-            t.name = text
-            return True
-        for m in (*t.pain_points, *t.happy_moments):
-            if m.id == item_id:
-                m.text = text
-                return True
-    for i in w.ideas:
-        if i.id == item_id:
-            i.title = text
+    for item, field in _named(w):
+        if item.id == item_id:
+            setattr(item, field, text)
             return True
     return False
 
 
 def describe(w: Workshop, item_id: str) -> str:
     """``T3 Webshop``: an id with its name, for messages."""
-    for g in w.business_goals:
-        if g.id == item_id:
-            return f"{g.id} {g.text}"
-    for p in w.personas:
-        if p.id == item_id:
-            return f"{p.id} {p.name}"
-        for c in p.goals:
-            if c.id == item_id:
-                return f"{c.id} {c.text}"
-    for t in w.touchpoints:
-        if t.id == item_id:
-            return f"{t.id} {t.name}"
-        for m in (*t.pain_points, *t.happy_moments):
-            if m.id == item_id:
-                return f"{m.id} {m.text}"
-    for i in w.ideas:
-        if i.id == item_id:
-            return f"{i.id} {i.title}"
+    for item, field in _named(w):
+        if item.id == item_id:
+            return f"{item.id} {getattr(item, field)}"
     return item_id
 
 
