@@ -89,6 +89,15 @@ class Ctx:
     def say(self, key: str, /, **values: object) -> str:
         return self.prompts.step_say(self.position.step, key, **values)
 
+    def list_added(self, added: list[str], retry: str | None = None) -> Accepted:
+        """The reply to a list answer: what was added, and "anything else?".
+
+        Nothing added means the answer is asked again (with ``retry`` or the question's own
+        "not understood" sentence)."""
+        if not added:
+            raise Retry(retry if retry is not None else self.retry())
+        return Accepted(self.prompts.say("list_more", items=joined(added)), stay=True)
+
     def retry(self) -> str:
         """The question's own "not understood" sentence, or the general one."""
         q = self.prompts.question(self.position.step, self.position.question)

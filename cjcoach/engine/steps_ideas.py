@@ -52,9 +52,7 @@ def _ideas(ctx: Ctx, text: str) -> Accepted:
         idea = Idea(ctx.workshop.next_id("I"), item)
         ctx.workshop.ideas.append(idea)
         added.append(f"{idea.id} {idea.title}")
-    if not added:
-        raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
+    return ctx.list_added(added)
 
 
 def _idea_fill(ctx: Ctx) -> dict[str, object]:

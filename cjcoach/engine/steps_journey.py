@@ -204,9 +204,7 @@ def _moments(field: str) -> QDef:
             moment = Moment(ctx.workshop.next_id("M"), item)
             getattr(t, field).append(moment)
             added.append(f"{moment.id} {moment.text}")
-        if not added:
-            raise Retry(ctx.prompts.say("required"))
-        return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
+        return ctx.list_added(added, ctx.prompts.say("required"))
 
     def current(ctx: Ctx) -> str:
         return joined(m.text for m in getattr(ctx.touchpoint(), field))

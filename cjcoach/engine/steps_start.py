@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once, joined
+from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
 from cjcoach.model import (
     BusinessGoal,
     CustomerGoal,
@@ -164,9 +164,7 @@ def _business_goals(ctx: Ctx, text: str) -> Accepted:
         goal = BusinessGoal(ctx.workshop.next_id("G"), item)
         ctx.workshop.business_goals.append(goal)
         added.append(f"{goal.id} {goal.text}")
-    if not added:
-        raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
+    return ctx.list_added(added)
 
 
 def _goals_now(ctx: Ctx) -> str:
@@ -197,9 +195,7 @@ def _personas(ctx: Ctx, text: str) -> Accepted:
         persona = Persona(ctx.workshop.next_id("P"), name, description)
         ctx.workshop.personas.append(persona)
         added.append(f"{persona.id} {persona.name}")
-    if not added:
-        raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
+    return ctx.list_added(added)
 
 
 def _personas_now(ctx: Ctx) -> str:
@@ -230,9 +226,7 @@ def _customer_goals(ctx: Ctx, text: str) -> Accepted:
         goal = CustomerGoal(ctx.workshop.next_id("C"), item)
         persona.goals.append(goal)
         added.append(f"{goal.id} {goal.text}")
-    if not added:
-        raise Retry(ctx.retry())
-    return Accepted(ctx.prompts.say("list_more", items=joined(added)), stay=True)
+    return ctx.list_added(added)
 
 
 def _personas_plan(w: Workshop) -> Iterator[Position]:
