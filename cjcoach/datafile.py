@@ -45,3 +45,17 @@ def require_mapping(data: Any, path: Path, where: str = "") -> dict[str, Any]:
         raise DataFileError(f"{path}: expected keys and values{place}, found "
                             f"{type(data).__name__}")
     return data
+
+
+def merge_layers(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with a trainer's ``override`` laid on top, key by key, nested mappings too.
+
+    A trainer's file needs only what it changes; lists and texts replace ours whole.
+    """
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = merge_layers(out[key], value)
+        else:
+            out[key] = value
+    return out

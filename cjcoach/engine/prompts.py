@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from cjcoach import resources
-from cjcoach.datafile import DataFileError
+from cjcoach.datafile import DataFileError, merge_layers
 from cjcoach.engine.api import STEP_KEYS
 
 COMMON = "common"
@@ -79,16 +79,6 @@ def _read(path: Path) -> tuple[Any, dict[tuple[str, ...], int]]:
         return str(n.value)
 
     return convert(node, ()), lines
-
-
-def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in top.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 def _placeholders_ok(text: str) -> str:
@@ -213,7 +203,7 @@ def load_prompts(lang: str, folder: Path | None = None,
             if not isinstance(content, dict):
                 raise DataFileError(f"{file}: expected keys such as 'title' and 'questions' "
                                     "at the top")
-            merged = _merge(merged, content)
+            merged = merge_layers(merged, content)
             src.lines.update({k: (file, n) for k, n in lines.items()})
             used = file
         _check(name, merged, src, used, (known or {}).get(name, {}))

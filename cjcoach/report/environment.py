@@ -24,7 +24,7 @@ from jinja2.nodes import Expr
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from cjcoach import resources
-from cjcoach.datafile import DataFileError, load_yaml
+from cjcoach.datafile import DataFileError, load_yaml, merge_layers
 from cjcoach.report import TemplateProblem, filters, rows, tidy, view
 
 LABELS_FILE = "labels.yaml"
@@ -51,16 +51,6 @@ class Environments:
         return tuple(stamps)
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
-        else:
-            merged[key] = value
-    return merged
-
-
 @functools.lru_cache(maxsize=16)
 def _labels(folders: tuple[Path, ...], lang: str, stamp: tuple[float, ...]) -> dict[str, Any]:
     """The labels for ``lang``: ours, with a user folder's ``labels.yaml`` on top."""
@@ -79,7 +69,7 @@ def _labels(folders: tuple[Path, ...], lang: str, stamp: tuple[float, ...]) -> d
             raise TemplateProblem(f"{path}: should hold one block per language (nl:, en:), "
                                   "each with label: text lines")
         block = data.get(lang) or data.get("en") or {}
-        merged = _merge(merged, block)
+        merged = merge_layers(merged, block)
     return merged
 
 
