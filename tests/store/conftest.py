@@ -39,6 +39,16 @@ def small_workshop(why: str = "We make cycling in town easy.") -> Workshop:
     return w
 
 
+def saved(path: Path, workshop: Workshop) -> Path:
+    """``workshop`` written to a new file at ``path`` by the real store, the file closed."""
+    from cjcoach.workfile import WorkshopFile
+
+    with WorkshopFile.open(path, "en") as opened:
+        opened.workshop = workshop
+        opened.save()
+    return path
+
+
 def run_cjcoach(*args: str, cwd: Path | None = None, exe: list[str] | None = None,
                 stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command line and capture what a user would see."""

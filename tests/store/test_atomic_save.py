@@ -17,6 +17,8 @@ from cjcoach import store
 from cjcoach.store import SaveError
 from cjcoach.workfile import WorkshopFile
 
+from .conftest import saved
+
 SAVE_LOOP = textwrap.dedent("""
     import sys
     from cjcoach.workfile import WorkshopFile
@@ -83,10 +85,7 @@ FILL_DISK = textwrap.dedent("""
 def test_save_that_fails_half_way_keeps_old_file_and_says_so(tmp_path: Path,
                                                              workshop) -> None:
     """A write that cannot finish (file-size limit, like a full disk) changes nothing."""
-    target = tmp_path / "full.yaml"
-    with WorkshopFile.open(target, "en") as f:
-        f.workshop = workshop
-        f.save()
+    target = saved(tmp_path / "full.yaml", workshop)
     before = target.read_bytes()
     result = subprocess.run([sys.executable, "-c", FILL_DISK, str(target)],
                             capture_output=True, text=True, timeout=60)

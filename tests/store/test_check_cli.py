@@ -7,27 +7,22 @@ from pathlib import Path
 import pytest
 
 from cjcoach import store
-from cjcoach.workfile import WorkshopFile
 
-from .conftest import run_cjcoach
+from .conftest import run_cjcoach, saved
 
 
-def saved(tmp_path: Path, workshop) -> Path:
-    target = tmp_path / "w.yaml"
-    with WorkshopFile.open(target, "en") as f:
-        f.workshop = workshop
-        f.save()
-    return target
+def saved_in(tmp_path: Path, workshop) -> Path:
+    return saved(tmp_path / "w.yaml", workshop)
 
 
 def test_valid_file_is_ok(tmp_path: Path, workshop) -> None:
-    result = run_cjcoach("check", str(saved(tmp_path, workshop)))
+    result = run_cjcoach("check", str(saved_in(tmp_path, workshop)))
     assert result.returncode == 0
     assert result.stdout.strip().endswith(": ok")
 
 
 def test_every_problem_on_its_own_line(tmp_path: Path, workshop) -> None:
-    target = saved(tmp_path, workshop)
+    target = saved_in(tmp_path, workshop)
     text = target.read_text()
     text = text.replace("phase: before", "phase: zoeken")
     text = text.replace("importance: 4", "importance: veel")
@@ -44,7 +39,7 @@ def test_every_problem_on_its_own_line(tmp_path: Path, workshop) -> None:
 
 
 def test_truncated_file(tmp_path: Path, workshop) -> None:
-    target = saved(tmp_path, workshop)
+    target = saved_in(tmp_path, workshop)
     data = target.read_bytes()
     target.write_bytes(data[: len(data) // 2])
     result = run_cjcoach("check", str(target))
@@ -101,7 +96,7 @@ def test_version_and_help() -> None:
 
 
 def test_check_never_writes(tmp_path: Path, workshop) -> None:
-    target = saved(tmp_path, workshop)
+    target = saved_in(tmp_path, workshop)
     before = sorted(p.name for p in tmp_path.iterdir())
     run_cjcoach("check", str(target))
     assert sorted(p.name for p in tmp_path.iterdir()) == before

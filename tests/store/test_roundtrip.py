@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 from cjcoach import store
 from cjcoach.model import Participant, Turn
-from cjcoach.workfile import WorkshopFile
 
-from .conftest import small_workshop
+from .conftest import saved, small_workshop
 
 tricky = st.text(
     alphabet=st.one_of(
@@ -35,8 +34,5 @@ def test_any_text_round_trips(texts: list[str]) -> None:
     w.touchpoints[0].pain_points[0].teams = texts[:3]
     w.ideas[0].votes = {texts[4] or "x": 2}
     with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / "w.yaml"
-        with WorkshopFile.open(target, "en") as f:
-            f.workshop = w
-            f.save()
+        target = saved(Path(folder) / "w.yaml", w)
         assert store.load(target) == w

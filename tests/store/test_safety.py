@@ -14,6 +14,8 @@ from cjcoach.model import SCHEMA_VERSION
 from cjcoach.store import LoadError, SaveError
 from cjcoach.workfile import WorkshopFile
 
+from .conftest import saved
+
 SECOND_WINDOW = textwrap.dedent("""
     import sys
     from cjcoach.workfile import WorkshopFile
@@ -87,10 +89,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path: Path) -> None:
 def test_older_schema_is_migrated_with_a_backup(tmp_path: Path, monkeypatch,
                                                 workshop) -> None:
     """The migration mechanism: schema n is lifted to n+1, the original kept first."""
-    target = tmp_path / "old.yaml"
-    with WorkshopFile.open(target, "en") as f:
-        f.workshop = workshop
-        f.save()
+    target = saved(tmp_path / "old.yaml", workshop)
     original = target.read_bytes()
 
     def rename_why(data: dict) -> dict:
