@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import statistics
 import subprocess
 import sys
 import time
@@ -53,47 +52,39 @@ def cold_start(times: int) -> list[Row]:
                 "a minimal Textual app (input + log)", Timing.of(ours), Timing.of(ref), 1.3)]
 
 
-def _turn_timing(samples: list[float]) -> Timing:
-    return Timing.of(samples)
+Run = dict[str, object]
+_LONG_RUNS: dict[int, tuple[list[Run], list[Run]]] = {}
+"""The 300-turn runs of both apps, by repeat count: round trip and memory share them."""
+
+
+def _long_runs(times: int) -> tuple[list[Run], list[Run]]:
+    if times not in _LONG_RUNS:
+        runs = max(1, times // 3)
+        _LONG_RUNS[times] = ([_child("cjcoach", 300) for _ in range(runs)],
+                             [_child("minimal", 300) for _ in range(runs)])
+    return _LONG_RUNS[times]
+
+
+def _window(data: list[Run], start: int, end: int) -> Timing:
+    return Timing.of([t for d in data for t in d["turns"][start:end]])  # type: ignore[index]
 
 
 def round_trip(times: int) -> list[Row]:
     """Submit → next question drawn and autosaved; and flatness over 300 turns."""
-    runs = max(1, times // 3)
-    ours = [_child("cjcoach", 300) for _ in range(runs)]
-    ref = [_child("minimal", 300) for _ in range(runs)]
-
-    def window(data: list[dict[str, object]], start: int, end: int) -> list[float]:
-        return [t for d in data for t in d["turns"][start:end]]  # type: ignore[index]
-
-    early_ours, late_ours = window(ours, 5, 15), window(ours, 290, 300)
-    early_ref = window(ref, 5, 15)
+    ours, ref = _long_runs(times)
+    early_ours = _window(ours, 5, 15)
     return [
         Row("answer round trip: submit → next question drawn and saved (turn 10)",
-            "the minimal app echoing a line", _turn_timing(early_ours),
-            _turn_timing(early_ref), 2.0),
+            "the minimal app echoing a line", early_ours, _window(ref, 5, 15), 2.0),
         Row("round trip at turn 300 of a long workshop", "cjcoach at turn 10",
-            _turn_timing(late_ours), _turn_timing(early_ours), 1.2),
-    ] + _memory_rows(ours, ref)
-
-
-_MEMORY: list[Row] = []
-
-
-def _memory_rows(ours: list[dict[str, object]], ref: list[dict[str, object]]) -> list[Row]:
-    ours_mb = [float(d["peak_mb"]) for d in ours]  # type: ignore[arg-type]
-    ref_mb = [float(d["peak_mb"]) for d in ref]  # type: ignore[arg-type]
-    row = Row("peak memory after 300 turns", "the minimal app after 300 echoes",
-              Timing.of(ours_mb), Timing.of(ref_mb), 2.0, unit="MB")
-    _MEMORY.append(row)
-    return []
+            _window(ours, 290, 300), early_ours, 1.2),
+    ]
 
 
 def memory(times: int) -> list[Row]:
-    """Reported from the round-trip runs (the same processes)."""
-    if not _MEMORY:
-        round_trip(times)
-    return [_MEMORY[-1]]
-
-
-__all__ = ["cold_start", "round_trip", "memory", "statistics"]
+    """Peak memory of the same 300-turn processes the round trip measured."""
+    ours, ref = _long_runs(times)
+    peak = [float(d["peak_mb"]) for d in ours]  # type: ignore[arg-type]
+    ref_peak = [float(d["peak_mb"]) for d in ref]  # type: ignore[arg-type]
+    return [Row("peak memory after 300 turns", "the minimal app after 300 echoes",
+                Timing.of(peak), Timing.of(ref_peak), 2.0, unit="MB")]
