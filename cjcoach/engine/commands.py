@@ -169,6 +169,10 @@ def _edit(conv: Conversation, rest: str) -> Reply:
     m = _ID.match(rest)
     if m and m.group(2).strip():
         item_id, text = m.group(1).upper(), m.group(2).strip()
+        if item_id.startswith("T") and "|" in text:
+            return _edit_touchpoint(conv, item_id, text)
+        if item_id.startswith("P") and (split := _persona_split(text)) is not None:
+            return _edit_persona(conv, item_id, *split)
         if not edits.rename(conv.workshop, item_id, text):
             return Reply([_say(conv, "id_unknown", "error", id=item_id)])
         # the question we were at comes back, so nobody is left at a bare prompt
@@ -177,6 +181,45 @@ def _edit(conv: Conversation, rest: str) -> Reply:
     if rest and not m:
         return Reply(goto(conv, rest))
     return Reply([_say(conv, "edit_usage", "help")])
+
+
+def _edit_touchpoint(conv: Conversation, item_id: str, text: str) -> Reply:
+    """``/edit T3 Webshop | online | 4 | Sanne`` (name and details) or ``/edit T3 | online``
+    (details only), read like a table-like line when the touchpoint was added."""
+    from cjcoach.engine.flow import Position, Retry
+    from cjcoach.engine.touchpoint_details import apply_cells, details_text
+
+    t = conv.workshop.touchpoint(item_id)
+    if t is None:
+        return Reply([_say(conv, "id_unknown", "error", id=item_id)])
+    name, *cells = text.split("|")
+    ctx = conv.ctx(Position.of("touchpoints", "details", touchpoint=item_id))
+    try:
+        apply_cells(ctx, cells, t)
+    except Retry as retry:
+        return Reply([BotMessage("retry", str(retry)), *conv.ask()])
+    if reading.clean(name):
+        t.name = reading.clean(name)
+    shown = " | ".join(x for x in (t.name, details_text(t)) if x)
+    return Reply([_say(conv, "edit_done", "ack", id=item_id, text=shown), *conv.ask()],
+                 save=conv.save())
+
+
+def _persona_split(text: str) -> tuple[str, str] | None:
+    """``Fatima - cycles to work``: a persona's new name and description, or ``None``."""
+    from cjcoach.engine.steps_start import split_name
+
+    name, description = split_name(text)
+    return (name, description) if name and description else None
+
+
+def _edit_persona(conv: Conversation, item_id: str, name: str, description: str) -> Reply:
+    persona = conv.workshop.persona(item_id)
+    if persona is None:
+        return Reply([_say(conv, "id_unknown", "error", id=item_id)])
+    persona.name, persona.description = name, description
+    return Reply([_say(conv, "edit_done", "ack", id=item_id, text=f"{name} - {description}"),
+                  *conv.ask()], save=conv.save())
 
 
 def _delete(conv: Conversation, rest: str) -> Reply:

@@ -236,7 +236,9 @@ class Conversation:
             return self._retry(position, self.prompts.say(key), prefix=False)
         note = "" if qdef.multi and not skipping else \
             self.prompts.say("kept" if current else "skipped")
-        return self._accepted(Accepted(note), self.plan())
+        if qdef.pass_skips and self.prompts.has_step_message(position.step, "pass_note"):
+            note = ctx.say("pass_note")
+        return self._accepted(Accepted(note), self.plan(), pass_skips=qdef.pass_skips)
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
         q = self._question(position)
@@ -269,13 +271,14 @@ class Conversation:
             return []
         return [BotMessage("help", "\n".join(f"  {n}. {c}" for n, c in enumerate(q.choices, 1)))]
 
-    def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
+    def _accepted(self, accepted: Accepted, old_plan: list[Position],
+                  pass_skips: str = "") -> Reply:
         messages = [BotMessage("ack", accepted.ack)] if accepted.ack else []
         messages += [BotMessage("remark", n) for n in accepted.notes if n]
         finished = False
         if not accepted.stay:
             step_before = self.position.step if self.position else ""
-            self._move_on(old_plan, self.plan())
+            self._move_on(old_plan, self.plan(), pass_skips)
             if self.position is None or self.position.step != step_before:
                 messages += self.close_step(step_before)
             if self.position is None:
@@ -288,10 +291,14 @@ class Conversation:
         save = self.save()
         return Reply(messages, save=save, finished=finished)
 
-    def _move_on(self, old_plan: list[Position], new_plan: list[Position]) -> None:
+    def _move_on(self, old_plan: list[Position], new_plan: list[Position],
+                 pass_skips: str = "") -> None:
         if self.position is None:
             return
         self.position = next_after(old_plan, new_plan, self.position)
+        while pass_skips and self.position is not None and \
+                self.position.question == pass_skips:
+            self.position = next_after(new_plan, new_plan, self.position)
         self.record_progress()
 
     def record_progress(self) -> None:

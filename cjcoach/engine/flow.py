@@ -130,6 +130,9 @@ class QDef:
     choices: Choices | None = None
     many: bool | None = None
     """Answers add up (a list) until an empty line or ``done``; default: ``kind == "list"``."""
+    pass_skips: str = ""
+    """An empty answer or ``/skip`` here also passes over the questions right after it with
+    this key: Enter at "all details at once" leaves them open instead of asking each one."""
 
     @property
     def multi(self) -> bool:

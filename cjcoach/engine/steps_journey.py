@@ -128,7 +128,8 @@ TOUCHPOINTS = StepDef(
     {
         "touchpoints": QDef("table", _touchpoints, fill=_persona_phase_fill,
                             current=_touchpoints_now, many=True),
-        "details_all": QDef("table", all_details, fill=all_fill, many=True),
+        "details_all": QDef("table", all_details, fill=all_fill, many=True,
+                            pass_skips="details"),
         "details": QDef("table", details, fill=touchpoint_fill,
                         current=lambda ctx: details_text(ctx.touchpoint())),
     },

@@ -189,7 +189,7 @@ def test_touchpoint_details_with_or_without_separators(chat, line: str, one_by_o
     c = chat("en")
     c.feed(transcript("en_one_persona.txt"), until=("touchpoints", "details_all"))
     if one_by_one:
-        c.say("")  # Enter: the touchpoints without any details are asked one by one
+        c.say("one by one")  # the touchpoints without any details, one question each
         assert c.where == ("touchpoints", "details")
         c.say(line)
     else:

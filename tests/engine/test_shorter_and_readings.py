@@ -58,7 +58,7 @@ def test_all_details_in_one_question_with_shared_lines(chat, lang: str) -> None:
 def test_walk_question_says_nothing_about_empty_details(chat, lang: str) -> None:
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
-    shown = c.say("")
+    shown = c.say("one by one" if lang == "en" else "een voor een")
     assert c.where == ("touchpoints", "details")
     assert "Enter" not in shown.split("\n")[-1]
     assert "no details yet" not in shown and "nog geen details" not in shown
@@ -242,3 +242,39 @@ def test_an_idea_gets_its_touchpoints_and_goal_in_one_answer(chat, lang: str) ->
     idea = store.load(c.path).ideas[0]
     assert idea.touchpoints == ["T1", "T2"] and idea.goals == ["G2"]
     assert c.where == ("ideas", "kind")  # the next idea: no separate goal question
+
+
+@LANGS
+def test_enter_at_all_details_leaves_the_rest_open_and_says_how_to_add_them(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    bare = [t.id for t in store.load(c.path).journey("P1") if not t.owner]
+    assert bare
+    shown = c.say("")
+    assert c.where[0] == "moments"  # no question per touchpoint
+    assert ("/edit T3 |" if lang == "en" else "/wijzig T3 |") in shown
+    w = store.load(c.path)
+    assert all(not w.touchpoint(tid).owner for tid in bare)
+    assert w.progress.step == "moments"  # a restart resumes after the details too
+
+
+@LANGS
+def test_edit_gives_a_touchpoint_details_and_a_persona_a_description(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.say("")
+    edit = "/edit" if lang == "en" else "/wijzig"
+    shown = c.say(f"{edit} T2 | offline | 5 | Sanne | G1")
+    t = store.load(c.path).touchpoint("T2")
+    name = t.name
+    assert (t.channel, t.importance, t.owner, t.goal) == ("offline", 5, "Sanne", "G1")
+    assert "offline | 5 | Sanne | G1" in shown
+    c.say(f"{edit} T2 Flyer | online")
+    t = store.load(c.path).touchpoint("T2")
+    assert (t.name, t.channel, t.owner) == ("Flyer", "online", "Sanne") and name != "Flyer"
+    shown = c.say(f"{edit} T2 | online | online | nonsense words | more words | still more")
+    assert store.load(c.path).touchpoint("T2").owner == "Sanne"  # not half-applied
+    assert c.where[0] == "moments" and "T2" not in shown.split("\n")[0][:2]
+    c.say(f"{edit} P1 Student Sam - studies in town, cycles everywhere")
+    p = store.load(c.path).persona("P1")
+    assert (p.name, p.description) == ("Student Sam", "studies in town, cycles everywhere")
