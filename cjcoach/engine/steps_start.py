@@ -229,9 +229,31 @@ def _customer_goals(ctx: Ctx, text: str) -> Accepted:
     return ctx.list_added(added)
 
 
+LONG_NAME_WORDS = 5
+"""A persona "name" of this many words without a description is a description: the team
+is asked for a short name to use in the questions."""
+
+
+def _long_name(p: Persona) -> bool:
+    return not p.description and len(p.name.split()) >= LONG_NAME_WORDS
+
+
+def _short_name(ctx: Ctx, text: str) -> Accepted:
+    persona = ctx.persona()
+    name = reading.clean(text)
+    if len(name.split()) >= LONG_NAME_WORDS or _DASH.search(name):
+        raise Retry(ctx.retry())
+    if _long_name(persona):
+        persona.description = persona.name
+    persona.name = name
+    return Accepted(ctx.say("short_name_done", name=name, description=persona.description))
+
+
 def _personas_plan(w: Workshop) -> Iterator[Position]:
     yield Position.of("personas", "personas")
     for p in w.personas:
+        if _long_name(p):
+            yield Position.of("personas", "short_name", persona=p.id)
         for key in ("why_buy", "how_use", "satisfaction", "goals"):
             yield Position.of("personas", key, persona=p.id)
 
@@ -244,6 +266,7 @@ PERSONAS = StepDef(
     "personas",
     {
         "personas": QDef("list", _personas, current=_personas_now, required=True),
+        "short_name": QDef("text", _short_name, fill=lambda ctx: {"persona": ctx.persona().name}),
         "why_buy": _persona_text("why_buy"),
         "how_use": _persona_text("how_use"),
         "satisfaction": QDef("scale", _satisfaction, fill=_persona_fill,

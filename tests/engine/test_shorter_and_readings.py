@@ -278,3 +278,38 @@ def test_edit_gives_a_touchpoint_details_and_a_persona_a_description(chat, lang)
     c.say(f"{edit} P1 Student Sam - studies in town, cycles everywhere")
     p = store.load(c.path).persona("P1")
     assert (p.name, p.description) == ("Student Sam", "studies in town, cycles everywhere")
+
+
+LONG_PERSONA = {"en": "a mother of two who shops on Saturday mornings",
+                "nl": "een moeder van twee die op zaterdagochtend boodschappen doet"}
+
+
+@LANGS
+@pytest.mark.parametrize("short", ["Mother Mia", ""])
+def test_a_persona_typed_as_a_description_gets_asked_for_a_short_name(chat, lang, short) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    c.say(LONG_PERSONA[lang], "Student Sam - studies in town", "")
+    assert c.where == ("personas", "short_name")
+    assert LONG_PERSONA[lang] in c.conv.current.text
+    shown = c.say(short)
+    p1, p2 = store.load(c.path).personas
+    if short:
+        assert (p1.name, p1.description) == ("Mother Mia", LONG_PERSONA[lang])
+        assert "Mother Mia" in shown and "Mother Mia" in c.conv.current.text
+    else:  # Enter: left as it was
+        assert (p1.name, p1.description) == (LONG_PERSONA[lang], "")
+    assert c.where == ("personas", "why_buy")
+    c.say("x", "x", "3", "a goal", "")
+    assert c.where == ("personas", "why_buy")  # Student Sam has a name and a description
+    assert "Student Sam" in c.conv.current.text and p2.name == "Student Sam"
+
+
+@LANGS
+def test_a_short_name_that_is_again_a_sentence_is_asked_again(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    c.say(LONG_PERSONA[lang], "")
+    c.say("she is a mother of two young children")
+    assert c.where == ("personas", "short_name")
+    assert store.load(c.path).personas[0].name == LONG_PERSONA[lang]
