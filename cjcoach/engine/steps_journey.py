@@ -191,9 +191,11 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
     noted = ", ".join(f"{t.id} {signed(value)}" for t, value in pairs)
     missing = [t for t in journey if t.emotion is None]
     if missing:
-        return Accepted(ctx.say("emotions_missing", items=", ".join(f"{t.id} {t.name}"
-                                                                    for t in missing),
-                                sample=missing[0].id), stay=True)
+        # with the list right above, codes are enough; a few are named in full
+        named = len(missing) <= 3
+        items = ", ".join(f"{t.id} {t.name}" if named else t.id for t in missing)
+        return Accepted(ctx.say("emotions_missing", items=items, sample=missing[0].id),
+                        stay=True)
     return Accepted(ctx.say("emotions_done", items=noted))
 
 

@@ -63,7 +63,8 @@ def _choice_scene(field: str) -> QDef:
     def apply(ctx: Ctx, text: str) -> Accepted:
         key = reading.choice(text, choices(ctx), ctx.words)
         if key is None:
-            raise Retry(ctx.prompts.say("choice_retry"))
+            own = ctx.prompts.question(ctx.position.step, ctx.position.question).get("retry")
+            raise Retry(str(own or ctx.prompts.say("choice_retry")))
         setattr(ctx.workshop.scene, field, key)
         return Accepted()
 

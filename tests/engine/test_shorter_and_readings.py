@@ -313,3 +313,30 @@ def test_a_short_name_that_is_again_a_sentence_is_asked_again(chat, lang) -> Non
     c.say("she is a mother of two young children")
     assert c.where == ("personas", "short_name")
     assert store.load(c.path).personas[0].name == LONG_PERSONA[lang]
+
+
+@LANGS
+def test_both_or_neither_at_the_journey_question_gets_a_way_to_choose(chat, lang) -> None:
+    c = chat(lang)
+    c.say("Salon Knip", "Cutting and colouring hair.", "B2C")
+    assert c.where == ("scene", "journey")
+    shown = c.say("both" if lang == "en" else "allebei")
+    assert c.where == ("scene", "journey")
+    assert ("service journey" if lang == "en" else "servicereis") in shown.split("\n")[0]
+    assert "1." in shown and "2." in shown  # the options stay in sight
+    shown = c.say("not sure" if lang == "en" else "weet ik niet")
+    assert ("appointments" if lang == "en" else "afspraken") in shown  # the doubt tip
+    c.say("2")
+    assert store.load(c.path).scene.journey_type == "service"
+
+
+@LANGS
+def test_the_touchpoints_still_without_a_feeling_are_listed_short(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "emotions"))
+    journey = store.load(c.path).journey("P1")
+    assert len(journey) >= 6
+    shown = c.say("T1 +1")
+    assert "T2, T3" in shown and journey[-1].name not in shown  # codes: the list is above
+    shown = c.say(", ".join(f"{t.id} 0" for t in journey[1:-3]))
+    assert f"{journey[-1].id} {journey[-1].name}" in shown  # the last few are named
