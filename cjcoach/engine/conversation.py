@@ -162,8 +162,14 @@ class Conversation:
             step=position.step, key=position.question,
             text=fill(str(q.get("text", "")), **values).strip(), kind=qdef.kind,
             hint=fill(str(q.get("hint") or ""), **values),
-            example=fill(str(q.get("example") or ""), **values),
+            example=fill(str(self._example(q)), **values),
             tip=fill(str(tips[0]), **values) if tips else "", choices=choices)
+
+    def _example(self, q: dict[str, object]) -> object:
+        """The question's example; for a team that sells to businesses, its B2B one."""
+        if self.workshop.scene.market == "B2B" and q.get("example_b2b"):
+            return q["example_b2b"]
+        return q.get("example") or ""
 
     def ask(self, intro: bool = False) -> list[BotMessage]:
         """The current question as messages (with the step's introduction when it starts)."""

@@ -27,7 +27,7 @@ from cjcoach.engine.api import STEP_KEYS
 
 COMMON = "common"
 FILES: tuple[str, ...] = (COMMON, *STEP_KEYS)
-QUESTION_FIELDS = ("text", "hint", "example", "tips", "retry", "why")
+QUESTION_FIELDS = ("text", "hint", "example", "example_b2b", "tips", "retry", "why")
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -340,3 +340,14 @@ def test_the_touchpoints_still_without_a_feeling_are_listed_short(chat, lang) ->
     assert "T2, T3" in shown and journey[-1].name not in shown  # codes: the list is above
     shown = c.say(", ".join(f"{t.id} 0" for t in journey[1:-3]))
     assert f"{journey[-1].id} {journey[-1].name}" in shown  # the last few are named
+
+
+@LANGS
+@pytest.mark.parametrize("market", ["B2B", "B2C"])
+def test_a_team_that_sells_to_businesses_gets_business_examples(chat, lang, market) -> None:
+    c = chat(lang)
+    c.say("Telwerk", "Bookkeeping for small firms.", market, "2", "Sanne - owner", "")
+    assert c.where == ("why", "why")
+    shown = c.say("?")  # hesitating shows the example
+    bakery, firm = ("bread", "receipts") if lang == "en" else ("brood", "bonnetjes")
+    assert (firm in shown) == (market == "B2B") and (bakery in shown) == (market == "B2C")
