@@ -211,16 +211,32 @@ def _persona_without_touchpoints(c: _Context) -> Iterator[_Finding]:
                 yield _found([p.id], persona=_persona(p))
 
 
-@_rule("few_touchpoints_before_purchase", "touchpoints", "warn", "persona", "count", "phases")
-def _few_before_purchase(c: _Context) -> Iterator[_Finding]:
+def _few_before(c: _Context) -> tuple[list[tuple[Persona, int]], str]:
+    """The personas with few touchpoints before the purchase (and how many), and the phases
+    that count as "before", joined for a message."""
     before = phases_before_purchase(c.w)
     if not before:
-        return
-    phases = c.join([c.w.phase_label(k) for k in before])
-    for p, journey in c.mapped():
-        count = sum(t.phase in before for t in journey)
-        if count < FEW_BEFORE_PURCHASE:
-            yield _found([p.id], count, persona=_persona(p), phases=phases)
+        return [], ""
+    few = [(p, count) for p, journey in c.mapped()
+           if (count := sum(t.phase in before for t in journey)) < FEW_BEFORE_PURCHASE]
+    return few, c.join([c.w.phase_label(k) for k in before])
+
+
+@_rule("few_touchpoints_before_purchase", "touchpoints", "warn", "persona", "count", "phases")
+def _few_before_purchase(c: _Context) -> Iterator[_Finding]:
+    few, phases = _few_before(c)
+    if len(few) == 1:
+        [(p, count)] = few
+        yield _found([p.id], count, persona=_persona(p), phases=phases)
+
+
+@_rule("few_touchpoints_before_purchase_personas", "touchpoints", "warn", "personas", "phases")
+def _few_before_purchase_personas(c: _Context) -> Iterator[_Finding]:
+    """The same remark for several personas at once: the facts are said once, not per persona."""
+    few, phases = _few_before(c)
+    if len(few) > 1:
+        named = c.join([f"{_persona(p)} ({count}×)" for p, count in few], quote=False)
+        yield _found([p.id for p, _ in few], personas=named, phases=phases)
 
 
 @_rule("only_online_touchpoints", "touchpoints", "info", "persona", "count")

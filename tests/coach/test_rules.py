@@ -103,6 +103,24 @@ def test_few_touchpoints_before_purchase(build, say, lang, before):
         assert " 4 " in r.text
 
 
+def test_few_touchpoints_before_purchase_for_two_personas_is_one_remark(build, say, lang):
+    b = build()
+    b.goal("Omzet")
+    anna, bram = b.persona("Anna"), b.persona("Bram")
+    b.touchpoint(anna, "awareness", "Google")
+    b.touchpoint(anna, "consideration", "Winkel")
+    for p in (anna, bram):
+        b.touchpoint(p, "purchase", "Kassa")
+    r = only(say(b.w, "few_touchpoints_before_purchase_personas"), lang)
+    assert say(b.w, "few_touchpoints_before_purchase") == []
+    assert r.text.count("2%") == 1 and "Anna (2×)" in r.text and "Bram (0×)" in r.text
+    assert r.about == (anna, bram) and r.severity == "warn" and r.step == "touchpoints"
+    for n in range(5):  # Bram gets enough: the remark about one persona comes back
+        b.touchpoint(bram, "awareness", f"Moment {n}")
+    assert say(b.w, "few_touchpoints_before_purchase_personas") == []
+    assert only(say(b.w, "few_touchpoints_before_purchase"), lang).about == (anna,)
+
+
 def test_five_touchpoints_before_purchase_is_enough(healthy, say, lang):
     b = healthy  # Anna has exactly five touchpoints before the purchase phase
     assert say(b.w, "few_touchpoints_before_purchase") == []
