@@ -267,7 +267,8 @@ PERSONAS = StepDef(
     "personas",
     {
         "personas": QDef("list", _personas, current=_personas_now, required=True),
-        "short_name": QDef("text", _short_name, fill=lambda ctx: {"persona": ctx.persona().name}),
+        "short_name": QDef("text", _short_name, fill=_persona_fill,
+                           current=lambda ctx: ctx.persona().name),
         "why_buy": _persona_text("why_buy"),
         "how_use": _persona_text("how_use"),
         "satisfaction": QDef("scale", _satisfaction, fill=_persona_fill,

@@ -297,8 +297,9 @@ def test_a_persona_typed_as_a_description_gets_asked_for_a_short_name(chat, lang
     if short:
         assert (p1.name, p1.description) == ("Mother Mia", LONG_PERSONA[lang])
         assert "Mother Mia" in shown and "Mother Mia" in c.conv.current.text
-    else:  # Enter: left as it was
+    else:  # Enter: left as it was, and said so
         assert (p1.name, p1.description) == (LONG_PERSONA[lang], "")
+        assert ("kept" if lang == "en" else "blijft") in shown.split("\n")[0].lower()
     assert c.where == ("personas", "why_buy")
     c.say("x", "x", "3", "a goal", "")
     assert c.where == ("personas", "why_buy")  # Student Sam has a name and a description
