@@ -94,9 +94,9 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
         raise Retry(ctx.retry())
     shown = "; ".join(f"{t.id} {t.name}" + (f" ({details_text(t)})" if has_details(t) else "")
                       for t in added)
-    notes = [ctx.say("details_copied", id=t.id, source=src.id, details=details_text(t),
+    notes = [ctx.say("details_copied", id=t.id, source=source.id, details=details_text(t),
                      persona=ctx.persona().name)
-             for t in added if (src := copied.get(t.id)) is not None]
+             for t in added if (source := copied.get(t.id)) is not None]
     return Accepted(ctx.prompts.say("list_more", items=shown), stay=True, notes=notes)
 
 
