@@ -203,9 +203,10 @@ def shorten(value: Any, limit: int) -> str:
 
 
 def _cut(text: str, limit: int) -> str:
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
+    """``text`` cut at its last space in ``text[limit // 2 : limit - 1]``, else at
+    ``limit - 1`` characters, with ``…`` for what is left out."""
+    space = text.rfind(" ", limit // 2, limit - 1)
+    cut = text[:space] if space >= 0 else text[: limit - 1]
     return cut.rstrip(" ,.;:-") + "…"
 
 
@@ -256,7 +257,7 @@ def _once(column: Callable[[list[str]], list[Safe]], values: list[str]) -> list[
     if len(distinct) * 2 > len(values):
         return column(values)
     escaped = dict(zip(distinct, column(distinct), strict=True))
-    return [escaped[v] for v in values]
+    return list(map(escaped.__getitem__, values))
 
 
 def _one_lines(texts: list[str]) -> list[str]:
@@ -280,9 +281,7 @@ def cells(values: list[Any]) -> list[Safe]:
 
 
 def _cells(values: list[str]) -> list[Safe]:
-    # Every rule of _inline stays within a line, so one pass over the joined lines is the
-    # same as one pass per line.
-    return _lines(_inline("\n".join(_one_lines(values))))
+    return cells_of_lines(_one_lines(values))
 
 
 def codes(values: list[Any]) -> list[Safe]:
@@ -290,6 +289,26 @@ def codes(values: list[Any]) -> list[Safe]:
     if not _strings(values):
         return [code(v) for v in values]
     return list(map(Safe, _one_lines(values)))
+
+
+def code_lines(values: list[Any]) -> list[str]:
+    """The text :func:`code` gives each value, as plain ``str``: one line, nothing escaped.
+
+    A column the report shows in several places (a touchpoint's name is a table cell, a
+    Mermaid task and a line of the text curve) is put on one line once, here, and each
+    place escapes that: :func:`cells_of_lines`, :func:`mermaids_of_lines`."""
+    if not _strings(values):
+        return [str(code(v)) for v in values]
+    return _one_lines(values)
+
+
+def cells_of_lines(lines: list[str]) -> list[Safe]:
+    """``cells(values)``, given ``code_lines(values)``."""
+    if not lines:
+        return []
+    # Every rule of _inline stays within a line, so one pass over the joined lines is the
+    # same as one pass per line.
+    return _lines(_inline("\n".join(lines)))
 
 
 def mermaids(values: list[Any], limit: int = MERMAID_MAX) -> list[Safe]:
@@ -300,8 +319,14 @@ def mermaids(values: list[Any], limit: int = MERMAID_MAX) -> list[Safe]:
 
 
 def _mermaids(values: list[str], limit: int) -> list[Safe]:
-    joined = "\n".join([(t if len(t) <= limit else _cut(t, limit)) or "…"
-                        for t in _one_lines(values)])
+    return mermaids_of_lines(_one_lines(values), limit)
+
+
+def mermaids_of_lines(lines: list[str], limit: int = MERMAID_MAX) -> list[Safe]:
+    """``mermaids(values, limit)``, given ``code_lines(values)``."""
+    if not lines:
+        return []
+    joined = "\n".join([(t if len(t) <= limit else _cut(t, limit)) or "…" for t in lines])
     if _MERMAID_RE.search(joined):
         joined = _entities(joined)
     if _MERMAID_RESERVED.match(joined):

@@ -5,24 +5,45 @@ touchpoint; with thousands of touchpoints, a filter call per field inside the te
 loop is most of the time a report takes. So those rows are made here, each field passed
 through the filter for its place (:func:`filters.cell` for a table cell,
 :func:`filters.mermaid` for a Mermaid name): the same filters a template uses, applied
-in Python. A template then prints ``{{ row.name }}`` and gets the escaped text, and a
-trainer who adds a column writes ``{{ row.t.role | cell }}`` like anywhere else.
+to a whole column at once. A row is a named tuple: a template can unpack it
+(``{% for t, phase, id, name, … in pv.journey_rows %}``, the fastest way to print
+thousands of them) or read it by name (``{{ row.name }}``); a trainer who adds a column
+writes ``{{ t.role | cell }}`` like anywhere else.
+
+The rows are put together by ``zip`` from the escaped columns, so making one costs no
+Python call of its own.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from itertools import repeat
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cjcoach.report.filters import Safe, cell, cells, mermaid, mermaids
+from cjcoach.report.filters import (
+    Safe,
+    cell,
+    cells,
+    cells_of_lines,
+    mermaid,
+    mermaids,
+    mermaids_of_lines,
+)
 
 if TYPE_CHECKING:
     from cjcoach.model import Moment, Touchpoint
-    from cjcoach.report.view import PhaseView
 
 EMPTY = Safe("")
 MERMAID_ACTOR = 24
 """Longest persona or owner name in a Mermaid task; the full name is in the table."""
+
+_ID, _NAME, _OWNER = attrgetter("id"), attrgetter("name"), attrgetter("owner")
+_CHANNEL, _IMPORTANCE, _EMOTION = (attrgetter("channel"), attrgetter("importance"),
+                                   attrgetter("emotion"))
+_TEXT, _TEAMS = attrgetter("text"), attrgetter("teams")
 
 
 def symbol(labels: dict[str, Any], value: Any, kind: str) -> str:
@@ -33,9 +54,11 @@ def symbol(labels: dict[str, Any], value: Any, kind: str) -> str:
     return str((symbols.get(kind) or {}).get(str(value), value))
 
 
-@dataclass(slots=True)
-class JourneyRow:
-    """One row of a persona's journey table; every field is escaped for a table cell."""
+class JourneyRow(NamedTuple):
+    """One row of a persona's journey table; every field but ``t`` is escaped for a cell.
+
+    The templates unpack the fields in this order: ``t, phase, id, name, channel,
+    importance, owner, emotion``."""
 
     t: Touchpoint
     phase: Safe
@@ -48,44 +71,59 @@ class JourneyRow:
     emotion: Safe
 
 
+def _maker(kind: type) -> Callable[[Iterable[Any]], Any]:
+    """A named tuple of ``kind`` from an iterable of its fields, in C (``kind._make`` is
+    a Python function): ``map(_maker(Row), zip(column, column, …))``."""
+    return functools.partial(tuple.__new__, kind)
+
+
+_journey_row = _maker(JourneyRow)
+
+
+def _looked_up(known: dict[Any, Safe], values: list[Any], escape: Callable[[Any], Safe]
+               ) -> list[Safe]:
+    """``known.get(v)`` for each value, and ``escape(v)`` for the few it does not hold."""
+    found = list(map(known.get, values))
+    if None in found:
+        found = [f if f is not None else escape(v) for f, v in zip(found, values, strict=True)]
+    return found
+
+
 class JourneyRows:
     """Makes journey-table rows; the few labels and symbols a row can show are escaped once."""
 
     def __init__(self, labels: dict[str, Any]) -> None:
         channels = labels.get("channels") or {}
-        self._channels = {key: cell(text) for key, text in channels.items()}
+        self._channels: dict[Any, Safe] = {key: cell(text) for key, text in channels.items()}
+        self._channels.update({"": EMPTY, None: EMPTY})  # no channel: an empty cell
         self._importance = {v: cell(symbol(labels, v, "importance")) for v in (None, 1, 2, 3, 4, 5)}
         self._emotion = {v: cell(symbol(labels, v, "emotion")) for v in (None, -2, -1, 0, 1, 2)}
         self._labels = labels
 
-    def _symbol(self, known: dict[Any, Safe], value: Any, kind: str) -> Safe:
-        found = known.get(value)
-        return found if found is not None else cell(symbol(self._labels, value, kind))
+    def _channel(self, value: Any) -> Safe:
+        return cell(value) if value else EMPTY
 
-    def rows(self, journey: list[Touchpoint], phases: list[str | None]) -> list[JourneyRow]:
-        """The rows of a journey; ``phases[i]`` is the phase's name on its first row, else None.
+    def _symbol(self, kind: str) -> Callable[[Any], Safe]:
+        return lambda value: cell(symbol(self._labels, value, kind))
 
-        Names, ids and owners are escaped a column at a time (:func:`filters.cells`)."""
-        channels, importance, emotion = self._channels, self._importance, self._emotion
-        out = []
-        for t, phase, id_, name, owner in zip(
-                journey, phases, cells([t.id for t in journey]), cells([t.name for t in journey]),
-                cells([t.owner for t in journey]), strict=True):
-            channel = channels.get(t.channel) if t.channel else EMPTY
-            imp = importance.get(t.importance)
-            emo = emotion.get(t.emotion)
-            out.append(JourneyRow(
-                t, cell(phase) if phase else EMPTY, id_, name,
-                channel if channel is not None else cell(t.channel),
-                imp if imp is not None else self._symbol(importance, t.importance, "importance"),
-                owner,
-                emo if emo is not None else self._symbol(emotion, t.emotion, "emotion")))
-        return out
+    def rows(self, journey: list[Touchpoint], phases: list[Safe], ids: list[str],
+             names: list[str]) -> list[JourneyRow]:
+        """The rows of a journey; ``phases[i]`` is the phase's name (escaped) on its first
+        row, else empty; ``ids`` and ``names`` are the touchpoints' ids and names as
+        :func:`filters.code_lines` gives them. Each field is escaped a column at a time."""
+        return list(map(_journey_row, zip(
+            journey, phases, cells_of_lines(ids), cells_of_lines(names),
+            _looked_up(self._channels, list(map(_CHANNEL, journey)), self._channel),
+            _looked_up(self._importance, list(map(_IMPORTANCE, journey)),
+                       self._symbol("importance")),
+            cells(list(map(_OWNER, journey))),
+            _looked_up(self._emotion, list(map(_EMOTION, journey)), self._symbol("emotion")),
+            strict=True)))
 
 
-@dataclass(slots=True)
-class MomentRow:
-    """One row of the pain-point or happy-moment table, every field escaped for a cell."""
+class MomentRow(NamedTuple):
+    """One row of the pain-point or happy-moment table, every field but ``m`` and ``t``
+    escaped for a cell. The templates unpack: ``m, t, persona, touchpoint, text, teams``."""
 
     m: Moment
     t: Touchpoint
@@ -97,38 +135,40 @@ class MomentRow:
     """The teams who can act on it, joined with commas."""
 
 
-def _label(row: JourneyRow) -> Safe:
-    """``cell(f"{t.id} {t.name}")``: no escaping rule reaches across a space, so when both
-    halves are there it is the two cells of the journey row joined (a test checks it)."""
-    if row.id and row.name:
-        return Safe(f"{row.id} {row.name}")
-    return cell(f"{row.t.id} {row.t.name}")
+_moment_row = _maker(MomentRow)
 
 
-Moments = list[tuple["Moment", "Touchpoint"]]
+def touchpoint_labels(journey: list[JourneyRow]) -> list[Safe]:
+    """``cell(f"{t.id} {t.name}")`` for each row: no escaping rule reaches across a space,
+    so when both halves are there it is the two cells of the row joined (a test checks it)."""
+    ids, names = list(map(_ID, journey)), list(map(_NAME, journey))
+    labels = list(map(Safe, map("{} {}".format, ids, names)))
+    if EMPTY in ids or EMPTY in names:
+        labels = [label if i and n else cell(f"{r.t.id} {r.t.name}")
+                  for label, i, n, r in zip(labels, ids, names, journey, strict=True)]
+    return labels
 
 
-def moment_rows(pains: Moments, happies: Moments, persona: Safe, journey: list[JourneyRow]
-                ) -> tuple[list[MomentRow], list[MomentRow]]:
-    """The rows of a persona's pain points and happy moments, each with its touchpoint
-    (named as in its ``journey`` row)."""
-    labels = {id(row.t): _label(row) for row in journey
-              if row.t.pain_points or row.t.happy_moments}
-
-    def made(moments: Moments) -> list[MomentRow]:
-        if not moments:
-            return []
-        texts = cells([m.text for m, _ in moments])
-        teams = cells([", ".join(m.teams) for m, _ in moments])
-        return [MomentRow(m, t, persona, labels[id(t)], text, team)
-                for (m, t), text, team in zip(moments, texts, teams, strict=True)]
-
-    return made(pains), made(happies)
+Moments = list[tuple["Moment", "Touchpoint", int]]
+"""Each moment with its touchpoint and that touchpoint's place in the journey."""
 
 
-@dataclass(slots=True)
-class MermaidTask:
-    """One task line of a Mermaid ``journey``: every name escaped with :func:`mermaid`."""
+def moment_rows(moments: Moments, persona: Safe, labels: list[Safe]) -> list[MomentRow]:
+    """The rows of a persona's pain points (or happy moments); ``labels[i]`` names the
+    touchpoint at place ``i`` of the journey (:func:`touchpoint_labels`)."""
+    if not moments:
+        return []
+    ms, ts, places = zip(*moments, strict=True)
+    return list(map(_moment_row, zip(
+        ms, ts, repeat(persona),
+        map(labels.__getitem__, places),
+        cells(list(map(_TEXT, ms))),
+        cells(list(map(", ".join, map(_TEAMS, ms)))))))
+
+
+class MermaidTask(NamedTuple):
+    """One task line of a Mermaid ``journey``: every name escaped with :func:`mermaid`.
+    The template unpacks: ``t, name, score, actors``."""
 
     t: Touchpoint
     name: Safe
@@ -136,6 +176,9 @@ class MermaidTask:
     """The emotion on Mermaid's 1..5 scale."""
     actors: Safe
     """The persona, and the touchpoint's owner when it has one, joined with commas."""
+
+
+_mermaid_task = _maker(MermaidTask)
 
 
 @dataclass(slots=True)
@@ -146,18 +189,34 @@ class MermaidSection:
     tasks: list[MermaidTask]
 
 
-def mermaid_sections(persona_name: str, phases: list[PhaseView]) -> list[MermaidSection]:
-    """The sections of a persona's Mermaid journey; phases with no scored touchpoint left out."""
+def mermaid_sections(persona_name: str, phases: list[tuple[str, list[Touchpoint]]],
+                     names: list[str]) -> list[MermaidSection]:
+    """The sections of a persona's Mermaid journey, from its phases (label, touchpoints in
+    journey order) and the touchpoints' names in that order as :func:`filters.code_lines`
+    gives them; a touchpoint without a score is left out, and so is a phase without any."""
     persona = mermaid(persona_name, MERMAID_ACTOR)
-    scored = [[tv for tv in phase.touchpoints if tv.score] for phase in phases]
-    names = iter(mermaids([tv.t.name for tvs in scored for tv in tvs]))
-    owners = sorted({tv.t.owner for tvs in scored for tv in tvs if tv.t.owner})
+    every: list[Touchpoint] = []
+    shown: list[str] = []
+    sizes: list[tuple[str, int]] = []
+    place = 0
+    for label, tps in phases:
+        count = len(every)
+        for t in tps:
+            if t.emotion is not None and t.emotion + 3:
+                every.append(t)
+                shown.append(names[place])
+            place += 1
+        if len(every) > count:
+            sizes.append((label, len(every) - count))
+    owners = sorted({o for o in map(_OWNER, every) if o})
     actors = {owner: Safe(f"{persona}, {who}")
               for owner, who in zip(owners, mermaids(owners, MERMAID_ACTOR), strict=True)}
+    tasks = list(map(_mermaid_task, zip(
+        every, mermaids_of_lines(shown), [t.emotion + 3 for t in every],
+        map(actors.get, map(_OWNER, every), repeat(persona)), strict=True)))
     sections = []
-    for phase, tvs in zip(phases, scored, strict=True):
-        if tvs:
-            sections.append(MermaidSection(mermaid(phase.label), [
-                MermaidTask(tv.t, next(names), tv.score or 0, actors.get(tv.t.owner, persona))
-                for tv in tvs]))
+    start = 0
+    for label, size in sizes:
+        sections.append(MermaidSection(mermaid(label), tasks[start:start + size]))
+        start += size
     return sections

@@ -13,13 +13,22 @@ the code block around it. Names go through ``filters.code`` like any text in a c
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
-from cjcoach.report.filters import Safe, code, codes, display_width, pad, shorten
+from cjcoach.report.filters import (
+    Safe,
+    code,
+    display_width,
+    pad,
+    shorten,
+)
 from cjcoach.report.view import PersonaView
 
 NAME_WIDTH = 32
 SLOT = 4
+_EMOTION = attrgetter("emotion")
 
 
 def _scale() -> str:
@@ -27,40 +36,34 @@ def _scale() -> str:
                    for e in range(-2, 3))
 
 
-def _fitted(texts: list[Safe], width: int) -> list[str]:
-    """Each text cut at a word to fit ``width`` − 2 columns, padded to ``width``."""
-    if "".join(texts).isascii():  # the common case: every character (and "…") one column
-        return [(t if len(t) <= width - 2 else shorten(t, width - 2)).ljust(width)
-                for t in texts]
-    return [pad(shorten(t, width - 2), width) for t in texts]
-
-
-def _padded(texts: list[Safe]) -> tuple[int, list[str]]:
-    """The columns the widest text takes, and the texts padded to it."""
-    if "".join(texts).isascii():
-        width = max(map(len, texts), default=2)
-        return width, [t.ljust(width) for t in texts]
-    width = max(map(display_width, texts), default=2)
-    return width, [pad(t, width) for t in texts]
+def _dots(unknown: str) -> dict[int | None, str]:
+    """The dots and the score for each emotion; ``unknown`` when there is none."""
+    dots: dict[int | None, str] = {
+        e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
+        + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
+    dots[None] = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
+    return dots
 
 
 def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
     """``pv``'s text emotion curve, one line per touchpoint (without the fence around it)."""
-    tps = pv.touchpoints
-    id_width, ids = _padded(codes([tv.t.id for tv in tps]))
-    names = _fitted(codes([tv.t.name for tv in tps]), NAME_WIDTH)
-    unknown = str(labels.get("no_emotion", "?"))
-    rows: dict[int | None, str] = {
-        e: "".join(("●" if e == k else "·").rjust(SLOT) for k in range(-2, 3))
-        + "  " + f"{e:+d}".replace("-", "−").replace("+0", "0") for e in range(-2, 3)}
-    no_emotion = "".join("·".rjust(SLOT) for _ in range(-2, 3)) + "  " + unknown
-    dots = [rows.get(tv.t.emotion, no_emotion) for tv in tps]
+    journey, ids, names = pv.journey, pv.code_ids, pv.code_names
+    dots = _dots(str(labels.get("no_emotion", "?")))
+    no_emotion = dots[None]
+    column = list(map(dots.get, map(_EMOTION, journey), repeat(no_emotion)))
+    if "".join(ids).isascii() and "".join(names).isascii():
+        # the common case: every character (and the "…" of a cut name) takes one column
+        id_width = max(map(len, ids), default=2)
+        line = f"  {{:<{id_width}}}  {{:<{NAME_WIDTH}}}{{}}".format
+        limit = NAME_WIDTH - 2
+        body = list(map(line, ids, [n if len(n) <= limit else shorten(n, limit) for n in names],
+                        column))
+    else:
+        id_width = max(map(display_width, ids), default=2)
+        body = [f"  {pad(i, id_width)}  {pad(shorten(n, NAME_WIDTH - 2), NAME_WIDTH)}{d}"
+                for i, n, d in zip(ids, names, column, strict=True)]
     lines = [" " * (NAME_WIDTH + id_width + 4) + _scale()]
-    start = 0
-    for phase in pv.phases:
-        end = start + len(phase.touchpoints)
-        lines.append("■ " + code(phase.label))
-        lines += [f"  {i}  {n}{d}" for i, n, d in zip(ids[start:end], names[start:end],
-                                                      dots[start:end], strict=True)]
-        start = end
+    for run in pv.runs:
+        lines.append("■ " + code(run.label))
+        lines += body[run.start:run.end]
     return Safe("\n".join(lines))

@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Any
+from itertools import groupby, repeat
+from operator import attrgetter
+from typing import Any, NamedTuple
 
-from cjcoach.model import SEVEN_S, Idea, Moment, Persona, Touchpoint, Workshop
+from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
 from cjcoach.report import rows
-from cjcoach.report.filters import cell
+from cjcoach.report.filters import cell, code_lines
 
 HIGH = 3
 """Value or effort above this middle of the 1–5 scale counts as high on the grid."""
@@ -40,6 +42,15 @@ class PhaseView:
     touchpoints: list[TouchpointView]
 
 
+class PhaseRun(NamedTuple):
+    """A phase's stretch of a persona's journey: ``journey[start:end]``."""
+
+    key: str
+    label: str
+    start: int
+    end: int
+
+
 @dataclass
 class MomentView:
     touchpoint: Touchpoint
@@ -50,19 +61,44 @@ class MomentView:
 
 @dataclass
 class PersonaView:
+    """A persona's journey. ``journey`` and ``runs`` are what the report itself reads;
+    ``touchpoints`` and ``phases`` (a view per touchpoint) are made when a template asks."""
+
     p: Persona
-    touchpoints: list[TouchpointView]
-    phases: list[PhaseView]
+    journey: list[Touchpoint]
+    """The touchpoints in journey order: by phase, then by ``order``."""
+    runs: list[PhaseRun]
     worst: Touchpoint | None
     best: Touchpoint | None
     journey_rows: list[rows.JourneyRow] = field(default_factory=list)
     """The journey table, one escaped row per touchpoint."""
     pain_rows: list[rows.MomentRow] = field(default_factory=list)
     happy_rows: list[rows.MomentRow] = field(default_factory=list)
+    goals: dict[str, str] = field(default_factory=dict, repr=False)
+    """The business goals' texts by id, for :attr:`TouchpointView.goal`."""
+    code_ids: list[str] = field(default_factory=list, repr=False)
+    """The touchpoints' ids in journey order as ``filters.code_lines`` gives them."""
+    code_names: list[str] = field(default_factory=list, repr=False)
+    """The touchpoints' names likewise: each of the report's places escapes these."""
 
     @property
     def has_emotions(self) -> bool:
         return self.worst is not None
+
+    @cached_property
+    def phases(self) -> list[PhaseView]:
+        """The journey phase by phase, a :class:`TouchpointView` per touchpoint."""
+        goals, out = self.goals, []
+        for run in self.runs:
+            out.append(PhaseView(run.key, run.label, [
+                TouchpointView(t, run.label, k == run.start, goals.get(t.goal, t.goal),
+                               t.emotion + 3 if t.emotion is not None else None)
+                for k, t in enumerate(self.journey[run.start:run.end], run.start)]))
+        return out
+
+    @cached_property
+    def touchpoints(self) -> list[TouchpointView]:
+        return [tv for phase in self.phases for tv in phase.touchpoints]
 
     @cached_property
     def pains(self) -> list[MomentView]:
@@ -76,7 +112,8 @@ class PersonaView:
     @cached_property
     def mermaid(self) -> list[rows.MermaidSection]:
         """The Mermaid journey's sections, escaped (made only when a template asks)."""
-        return rows.mermaid_sections(self.p.name, self.phases)
+        return rows.mermaid_sections(self.p.name, [
+            (run.label, self.journey[run.start:run.end]) for run in self.runs], self.code_names)
 
 
 @dataclass
@@ -112,53 +149,58 @@ def quadrant(value: float | None, effort: int | None) -> str:
     return "money_pit" if high_effort else "fill_in"
 
 
+_PHASE, _ORDER = attrgetter("phase"), attrgetter("order")
+_ID, _NAME, _EMOTION = attrgetter("id"), attrgetter("name"), attrgetter("emotion")
+
+
+def _in_journey_order(tps: list[Touchpoint], rank: dict[str, int]) -> list[Touchpoint]:
+    """``tps`` by phase (unknown phases last), then by ``order``; ties keep their order."""
+    keys = list(zip(map(rank.get, map(_PHASE, tps), repeat(len(rank))), map(_ORDER, tps),
+                    strict=True))
+    return list(map(tps.__getitem__, sorted(range(len(tps)), key=keys.__getitem__)))
+
+
+def _runs(journey: list[Touchpoint], labels: dict[str, str]) -> list[PhaseRun]:
+    """Each stretch of the journey in one phase (a phase may come back after another one
+    only when neither is in the phase model)."""
+    runs, start = [], 0
+    for key, group in groupby(map(_PHASE, journey)):
+        end = start + len(list(group))
+        runs.append(PhaseRun(key, labels.get(key, key), start, end))
+        start = end
+    return runs
+
+
 def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     by_persona: dict[str, list[Touchpoint]] = {p.id: [] for p in w.personas}
     for t in w.touchpoints:
         by_persona.setdefault(t.persona, []).append(t)
     rank = {p.key: i for i, p in enumerate(w.phases)}
-    last = len(rank)
     phase_labels = {p.key: p.label for p in w.phases}
     goals = {g.id: g.text for g in w.business_goals}
     views = []
     journey_rows = rows.JourneyRows(labels).rows
     for p in w.personas:
-        journey = sorted(by_persona.get(p.id, []),
-                         key=lambda t: (rank.get(t.phase, last), t.order))
-        phases: list[PhaseView] = []
-        tps: list[TouchpointView] = []
-        worst = best = None
-        firsts: list[str | None] = []
-        pains: list[tuple[Moment, Touchpoint]] = []
-        happies: list[tuple[Moment, Touchpoint]] = []
-        key: str | None = None
-        label = ""
-        in_phase: list[TouchpointView] = []
-        for t in journey:
-            first = t.phase != key
-            if first:
-                key = t.phase
-                label = phase_labels.get(key, key)
-                in_phase = []
-                phases.append(PhaseView(key, label, in_phase))
-            emotion = t.emotion
-            tv = TouchpointView(t, label, first, goals.get(t.goal, t.goal),
-                                emotion + 3 if emotion is not None else None)
-            in_phase.append(tv)
-            tps.append(tv)
-            firsts.append(label if first else None)
-            if emotion is not None:
-                if worst is None or emotion < (worst.emotion or 0):
-                    worst = t
-                if best is None or emotion > (best.emotion or 0):
-                    best = t
-            if t.pain_points:
-                pains += [(m, t) for m in t.pain_points]
-            if t.happy_moments:
-                happies += [(m, t) for m in t.happy_moments]
-        table = journey_rows(journey, firsts)
-        pain_rows, happy_rows = rows.moment_rows(pains, happies, cell(p.name), table)
-        views.append(PersonaView(p, tps, phases, worst, best, table, pain_rows, happy_rows))
+        journey = _in_journey_order(by_persona.get(p.id, []), rank)
+        runs = _runs(journey, phase_labels)
+        firsts = [rows.EMPTY] * len(journey)
+        for run in runs:
+            firsts[run.start] = cell(run.label) if run.label else rows.EMPTY
+        scored = [t for t in journey if t.emotion is not None]
+        # min and max give the first of equals: the earliest worst and best moment
+        worst = min(scored, key=_EMOTION) if scored else None
+        best = max(scored, key=_EMOTION) if scored else None
+        ids = code_lines(list(map(_ID, journey)))
+        names = code_lines(list(map(_NAME, journey)))
+        table = journey_rows(journey, firsts, ids, names)
+        named = rows.touchpoint_labels(table)
+        persona = cell(p.name)
+        pains = rows.moment_rows([(m, t, k) for k, t in enumerate(journey) if t.pain_points
+                                  for m in t.pain_points], persona, named)
+        happies = rows.moment_rows([(m, t, k) for k, t in enumerate(journey) if t.happy_moments
+                                    for m in t.happy_moments], persona, named)
+        views.append(PersonaView(p, journey, runs, worst, best, table, pains, happies, goals,
+                                 ids, names))
     return views
 
 

@@ -141,6 +141,11 @@ def test_a_whole_column_is_escaped_as_each_value_would_be(values: list[object]) 
     assert filters.cells(strings) == [filters.cell(v) for v in strings]
     assert filters.mermaids(strings) == [filters.mermaid(v) for v in strings]
     assert all(type(v) is filters.Safe for v in filters.cells(strings))
+    # a column put on one line once, then escaped for each place it is shown
+    lines = filters.code_lines(values)
+    assert lines == [filters.code(v) for v in values]
+    assert filters.cells_of_lines(lines) == [filters.cell(v) for v in values]
+    assert filters.mermaids_of_lines(lines) == [filters.mermaid(v) for v in values]
 
 
 @settings(max_examples=EXAMPLES * 4)
