@@ -11,7 +11,10 @@ file and the line).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,9 +90,31 @@ def _markdown(workshop: Workshop, templates: Path | None, blocks: Blocks | None
     return text, context, envs
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a report is made, and resumed after (also when
+    making it fails).
+
+    A report makes tens of thousands of small objects (escaped cells, rows) that all live
+    until it is done: the collector would walk them again and again and find nothing to
+    free (a tenth of the time of a big report). Reference counting frees everything as
+    usual; only a reference cycle waits for the next collection, after the report. Nothing
+    is resumed that someone else paused: when the collector was off, it stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def render_markdown(workshop: Workshop, templates: Path | None = None) -> str:
     """The report as Markdown (CommonMark + GFM tables + Mermaid blocks)."""
-    return _markdown(workshop, templates, None)[0]
+    with _collector_paused():
+        return _markdown(workshop, templates, None)[0]
 
 
 def render_html(workshop: Workshop, templates: Path | None = None) -> str:
@@ -99,13 +124,14 @@ def render_html(workshop: Workshop, templates: Path | None = None) -> str:
     from cjcoach.report import environment, html
 
     blocks = html.Blocks()
-    text, context, envs = _markdown(workshop, templates, blocks)
-    body = html.to_html(text, blocks)
-    try:
-        page = envs.html.get_template(environment.PAGE_TEMPLATE)
-        return str(page.render(context, body=Markup(body)))
-    except Exception as exc:
-        raise environment.problem(exc) from None
+    with _collector_paused():
+        text, context, envs = _markdown(workshop, templates, blocks)
+        body = html.to_html(text, blocks)
+        try:
+            page = envs.html.get_template(environment.PAGE_TEMPLATE)
+            return str(page.render(context, body=Markup(body)))
+        except Exception as exc:
+            raise environment.problem(exc) from None
 
 
 def export(workshop: Workshop, path: Path, fmt: str, templates: Path | None = None) -> Path:

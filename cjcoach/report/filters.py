@@ -42,7 +42,10 @@ _SPACES = re.compile(r"[ \t]+")
 _WS = re.compile(r"\s+")
 
 # Inline Markdown punctuation that can change meaning anywhere in a line.
-_INLINE = re.compile(r"[\\`*_\[\]<>|~]")
+_INLINE_CHARS = "\\`*_[]<>|~"
+_INLINE = re.compile(f"[{re.escape(_INLINE_CHARS)}]")
+_LONG = 200
+"""From this length on (a whole column), a search per character beats the regex."""
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What makes a line start special: headings, quotes, lists, thematic breaks, setext, code.
 _LINE_START = re.compile(r"^([#>+=-])|^(\d{1,9})([.)])")
@@ -81,7 +84,7 @@ def _inline(text: str) -> str:
 
     Each rule runs only when its trigger is there (a regex search is much cheaper than a
     substitution that finds nothing): most text needs none."""
-    if _INLINE.search(text):
+    if _INLINE.search(text) if len(text) < _LONG else any(c in text for c in _INLINE_CHARS):
         text = _INLINE.sub(_backslashed, text)
     if "&" in text and _ENTITY.search(text):
         text = _ENTITY.sub(r"\\&", text)
@@ -260,11 +263,23 @@ def _once(column: Callable[[list[str]], list[Safe]], values: list[str]) -> list[
     return list(map(escaped.__getitem__, values))
 
 
+_ASCII_CONTROLS = bytes([*range(0x20), 0x7F])
+
+
+def _printable(joined: str, lines: int) -> bool:
+    """True when ``joined``, ``lines`` texts joined with ``\\n``, has no other character
+    that is not printable (``str.isprintable`` looks each one up; ASCII needs no table)."""
+    if joined.isascii():
+        data = joined.encode("ascii")
+        return len(data.translate(None, _ASCII_CONTROLS)) == len(data) - (lines - 1)
+    return joined.replace("\n", "").isprintable() and joined.count("\n") == lines - 1
+
+
 def _one_lines(texts: list[str]) -> list[str]:
     """:func:`one_line` of each text; the column is checked at once when none needs it."""
     joined = "\n".join(texts)
     if ("  " not in joined and " \n" not in joined and "\n " not in joined
-            and joined[:1] != " " and joined[-1:] != " " and "".join(texts).isprintable()):
+            and joined[:1] != " " and joined[-1:] != " " and _printable(joined, len(texts))):
         return texts  # printable text has no whitespace but " " to strip or collapse
     return [one_line(t) for t in texts]
 

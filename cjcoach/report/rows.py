@@ -142,7 +142,8 @@ def touchpoint_labels(journey: list[JourneyRow]) -> list[Safe]:
     """``cell(f"{t.id} {t.name}")`` for each row: no escaping rule reaches across a space,
     so when both halves are there it is the two cells of the row joined (a test checks it)."""
     ids, names = list(map(_ID, journey)), list(map(_NAME, journey))
-    labels = list(map(Safe, map("{} {}".format, ids, names)))
+    # " ".join, not str.format: formatting a str subclass (Safe) takes a slow path
+    labels = list(map(Safe, map(" ".join, zip(ids, names, strict=True))))
     if EMPTY in ids or EMPTY in names:
         labels = [label if i and n else cell(f"{r.t.id} {r.t.name}")
                   for label, i, n, r in zip(labels, ids, names, journey, strict=True)]

@@ -54,10 +54,10 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
     if "".join(ids).isascii() and "".join(names).isascii():
         # the common case: every character (and the "…" of a cut name) takes one column
         id_width = max(map(len, ids), default=2)
-        line = f"  {{:<{id_width}}}  {{:<{NAME_WIDTH}}}{{}}".format
         limit = NAME_WIDTH - 2
-        body = list(map(line, ids, [n if len(n) <= limit else shorten(n, limit) for n in names],
-                        column))
+        names = [n if len(n) <= limit else shorten(n, limit) for n in names]
+        body = [f"  {i.ljust(id_width)}  {n.ljust(NAME_WIDTH)}{d}"
+                for i, n, d in zip(ids, names, column, strict=True)]
     else:
         id_width = max(map(display_width, ids), default=2)
         body = [f"  {pad(i, id_width)}  {pad(shorten(n, NAME_WIDTH - 2), NAME_WIDTH)}{d}"

@@ -41,8 +41,10 @@ def _fence_marks(text: str) -> list[re.Match[str]]:
 
 
 def _empty_cells(text: str) -> str:
-    while "|  |" in text:
-        text = text.replace("|  |", "| |")  # markdownlint's compact table style
+    """``| |`` for each empty cell (markdownlint's compact table style). A pass leaves
+    every other one of a run of empty cells; the second pass takes the rest."""
+    if "|  |" in text:
+        text = text.replace("|  |", "| |").replace("|  |", "| |")
     return text
 
 
@@ -94,11 +96,17 @@ def tidy(text: str) -> str:
 # --- {% rows %} … {% endrows %} ------------------------------------------------------------
 
 
+_PREFIX = f"CJCOACHROWS{secrets.token_hex(8)}N"
+"""Starts each token: random per process, so no text a team types can be taken for one."""
+_TOKEN = re.compile(rf"{_PREFIX}(\d+)")
+"""Compiled once: a new pattern per report cost more than the restoring itself."""
+
+
 class Kept:
     """The ``{% rows %}`` blocks of one report, each stood in for by a token while tidying."""
 
     def __init__(self) -> None:
-        self._prefix = f"CJCOACHROWS{secrets.token_hex(8)}N"
+        self._prefix = _PREFIX
         self._texts: list[str] = []
 
     def keep(self, text: str) -> str:
@@ -120,7 +128,7 @@ class Kept:
         """``text`` with every token replaced by the block it stands for."""
         if not self._texts:
             return text
-        parts = re.split(rf"{self._prefix}(\d+)", text)
+        parts = _TOKEN.split(text)
         parts[1::2] = [self._texts[int(n)] for n in parts[1::2]]
         return "".join(parts)
 
