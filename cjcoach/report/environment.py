@@ -171,6 +171,9 @@ def _make(folders: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Envi
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Our own templates are part of the installed program: no file checks per include.
+        # A user's folder may be edited while cjcoach runs, so it is checked each time.
+        auto_reload=sandboxed,
     )
     env.filters.update(filters.FILTERS)
     if not autoescape:

@@ -213,6 +213,11 @@ def _cut(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
+def shorten_lines(lines: list[str], limit: int) -> list[str]:
+    """``[shorten(t, limit) for t in lines]`` for texts already on one line each."""
+    return [t if len(t) <= limit else _cut(t, limit) for t in lines]
+
+
 @functools.cache
 def _mermaid(text: str, limit: int) -> str:
     short = shorten(text, limit) or "…"
@@ -278,8 +283,9 @@ def _printable(joined: str, lines: int) -> bool:
 def _one_lines(texts: list[str]) -> list[str]:
     """:func:`one_line` of each text; the column is checked at once when none needs it."""
     joined = "\n".join(texts)
-    if ("  " not in joined and " \n" not in joined and "\n " not in joined
-            and joined[:1] != " " and joined[-1:] != " " and _printable(joined, len(texts))):
+    # no double space, nor a space at either end of a text (nor, rarely, an empty text)
+    if ("  " not in joined.replace("\n", " ") and joined[:1] != " " and joined[-1:] != " "
+            and _printable(joined, len(texts))):
         return texts  # printable text has no whitespace but " " to strip or collapse
     return [one_line(t) for t in texts]
 
@@ -341,7 +347,10 @@ def mermaids_of_lines(lines: list[str], limit: int = MERMAID_MAX) -> list[Safe]:
     """``mermaids(values, limit)``, given ``code_lines(values)``."""
     if not lines:
         return []
-    joined = "\n".join([(t if len(t) <= limit else _cut(t, limit)) or "…" for t in lines])
+    shown = shorten_lines(lines, limit)
+    if "" in shown:
+        shown = [t or "…" for t in shown]
+    joined = "\n".join(shown)
     if _MERMAID_RE.search(joined):
         joined = _entities(joined)
     if _MERMAID_RESERVED.match(joined):
@@ -362,7 +371,8 @@ def html(value: Any) -> Markup:
 
 def finalize(value: Any) -> Any:
     """What ``{{ value }}`` prints in a Markdown template: escaped unless already safe."""
-    if type(value) is Safe:
+    kind = type(value)
+    if kind is Safe or kind is int:  # the common cases first (a Mermaid score is an int)
         return value
     if isinstance(value, Safe | Markup):
         return value

@@ -23,6 +23,7 @@ from cjcoach.report.filters import (
     display_width,
     pad,
     shorten,
+    shorten_lines,
 )
 from cjcoach.report.view import PersonaView
 
@@ -54,8 +55,7 @@ def text_curve(pv: PersonaView, labels: dict[str, Any]) -> Safe:
     if "".join(ids).isascii() and "".join(names).isascii():
         # the common case: every character (and the "…" of a cut name) takes one column
         id_width = max(map(len, ids), default=2)
-        limit = NAME_WIDTH - 2
-        names = [n if len(n) <= limit else shorten(n, limit) for n in names]
+        names = shorten_lines(names, NAME_WIDTH - 2)
         body = [f"  {i.ljust(id_width)}  {n.ljust(NAME_WIDTH)}{d}"
                 for i, n, d in zip(ids, names, column, strict=True)]
     else:
