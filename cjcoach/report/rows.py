@@ -23,15 +23,8 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cjcoach.report.filters import (
-    Safe,
-    cell,
-    cells,
-    cells_of_lines,
-    mermaid,
-    mermaids,
-    mermaids_of_lines,
-)
+from cjcoach.report.columns import cells, cells_of_lines, mermaids, mermaids_of_lines
+from cjcoach.report.filters import Safe, cell, mermaid
 
 if TYPE_CHECKING:
     from cjcoach.model import Moment, Touchpoint

@@ -17,14 +17,8 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
-from cjcoach.report.filters import (
-    Safe,
-    code,
-    display_width,
-    pad,
-    shorten,
-    shorten_lines,
-)
+from cjcoach.report.columns import shorten_lines
+from cjcoach.report.filters import Safe, code, display_width, pad, shorten
 from cjcoach.report.view import PersonaView
 
 NAME_WIDTH = 32

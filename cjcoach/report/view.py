@@ -19,7 +19,8 @@ from typing import Any, NamedTuple
 
 from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
 from cjcoach.report import rows
-from cjcoach.report.filters import cell, code_lines
+from cjcoach.report.columns import code_lines
+from cjcoach.report.filters import cell
 
 HIGH = 3
 """Value or effort above this middle of the 1–5 scale counts as high on the grid."""

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from report_testkit import MD, inline_text, small_workshop, squash, visible_text
 
 from cjcoach.model import Workshop
-from cjcoach.report import filters, render_html, render_markdown
+from cjcoach.report import columns, filters, render_html, render_markdown
 from cjcoach.report.html import _split
 
 EXAMPLES = int(os.environ.get("REPORT_EXAMPLES", "60"))
@@ -126,26 +126,27 @@ def test_mermaid_names_cannot_break_the_grammar(s: str) -> None:
     assert decoded == (short or "…")
 
 
-columns = st.lists(st.one_of(any_text, st.sampled_from(["", " ", "  a", "b ", "\t", "x\ny"]),
+column_values = st.lists(st.one_of(any_text, st.sampled_from(["", " ", "  a", "b ", "\t", "x\ny"]),
                              st.none(), st.integers()), max_size=8)
 
 
 @settings(max_examples=EXAMPLES * 4)
-@given(columns)
+@given(column_values)
 def test_a_whole_column_is_escaped_as_each_value_would_be(values: list[object]) -> None:
-    assert filters.cells(values) == [filters.cell(v) for v in values]
-    assert filters.codes(values) == [filters.code(v) for v in values]
-    assert filters.mermaids(values) == [filters.mermaid(v) for v in values]
-    assert filters.mermaids(values, 24) == [filters.mermaid(v, 24) for v in values]
+    assert columns.cells(values) == [filters.cell(v) for v in values]
+    assert columns.codes(values) == [filters.code(v) for v in values]
+    assert columns.mermaids(values) == [filters.mermaid(v) for v in values]
+    assert columns.mermaids(values, 24) == [filters.mermaid(v, 24) for v in values]
     strings = [v for v in values if isinstance(v, str)]
-    assert filters.cells(strings) == [filters.cell(v) for v in strings]
-    assert filters.mermaids(strings) == [filters.mermaid(v) for v in strings]
-    assert all(type(v) is filters.Safe for v in filters.cells(strings))
+    assert columns.cells(strings) == [filters.cell(v) for v in strings]
+    assert columns.mermaids(strings) == [filters.mermaid(v) for v in strings]
+    assert all(type(v) is filters.Safe for v in columns.cells(strings))
     # a column put on one line once, then escaped for each place it is shown
-    lines = filters.code_lines(values)
+    lines = columns.code_lines(values)
     assert lines == [filters.code(v) for v in values]
-    assert filters.cells_of_lines(lines) == [filters.cell(v) for v in values]
-    assert filters.mermaids_of_lines(lines) == [filters.mermaid(v) for v in values]
+    assert columns.cells_of_lines(lines) == [filters.cell(v) for v in values]
+    assert columns.mermaids_of_lines(lines) == [filters.mermaid(v) for v in values]
+    assert columns.shorten_lines(lines, 30) == [filters.shorten(v, 30) for v in values]
 
 
 @settings(max_examples=EXAMPLES * 4)
