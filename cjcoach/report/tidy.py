@@ -44,7 +44,9 @@ def _empty_cells(text: str) -> str:
     """``| |`` for each empty cell (markdownlint's compact table style). A pass leaves
     every other one of a run of empty cells; the second pass takes the rest."""
     if "|  |" in text:
-        text = text.replace("|  |", "| |").replace("|  |", "| |")
+        text = text.replace("|  |", "| |")
+        if "|  |" in text:
+            text = text.replace("|  |", "| |")
     return text
 
 

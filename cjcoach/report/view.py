@@ -155,10 +155,12 @@ _ID, _NAME, _EMOTION = attrgetter("id"), attrgetter("name"), attrgetter("emotion
 
 
 def _in_journey_order(tps: list[Touchpoint], rank: dict[str, int]) -> list[Touchpoint]:
-    """``tps`` by phase (unknown phases last), then by ``order``; ties keep their order."""
-    keys = list(zip(map(rank.get, map(_PHASE, tps), repeat(len(rank))), map(_ORDER, tps),
-                    strict=True))
-    return list(map(tps.__getitem__, sorted(range(len(tps)), key=keys.__getitem__)))
+    """``tps`` by phase (unknown phases last), then by ``order``; ties keep their order.
+
+    Two stable sorts on whole numbers (by order, then by phase) instead of one on pairs."""
+    by_order = sorted(tps, key=_ORDER)
+    ranks = list(map(rank.get, map(_PHASE, by_order), repeat(len(rank))))
+    return list(map(by_order.__getitem__, sorted(range(len(tps)), key=ranks.__getitem__)))
 
 
 def _runs(journey: list[Touchpoint], labels: dict[str, str]) -> list[PhaseRun]:
