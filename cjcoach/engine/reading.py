@@ -13,11 +13,23 @@ from cjcoach.engine import answers
 from cjcoach.engine.answers import Words, load_words
 
 __all__ = ["Words", "load_words", "clean", "lines", "items", "is_done", "scale", "score",
-           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure"]
+           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure", "after_all"]
 
 
 def clean(text: str) -> str:
     return answers.clean_text(text)
+
+
+def after_all(text: str, phrases: str) -> str | None:
+    """``"de rest +1"`` → ``"+1"`` when the answer starts with one of ``phrases`` (a
+    comma-separated list such as "de rest, allemaal"), else ``None``: one value for
+    all of them."""
+    lowered = answers.fold(text).strip()
+    for phrase in sorted((p.strip() for p in phrases.split(",")), key=len, reverse=True):
+        folded = answers.fold(phrase)
+        if folded and (lowered == folded or lowered.startswith(folded + " ")):
+            return lowered[len(folded):].strip(" :=,;")
+    return None
 
 
 def lines(text: str) -> list[str]:

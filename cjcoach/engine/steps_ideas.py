@@ -38,12 +38,20 @@ def _all_touchpoint_lines(ctx: Ctx) -> str:
     return "\n".join(lines)
 
 
+PAINS_SHOWN = 8
+"""The pain points listed above the ideas question, the worst-felt touchpoints first."""
+
+
 def _pains_line(ctx: Ctx) -> str:
-    pains = [f"{t.id} {t.name}: {m.text}" for t in ctx.workshop.touchpoints
-             for m in t.pain_points]
+    w = ctx.workshop
+    felt = sorted(w.touchpoints, key=lambda t: t.emotion if t.emotion is not None else 0)
+    pains = [f"{t.id} {t.name}: {m.text}" for t in felt for m in t.pain_points]
     if not pains:
         return ctx.say("no_pains")
-    return ctx.say("pains_header", pains=joined(pains[:8]))
+    shown = joined(pains[:PAINS_SHOWN])
+    if len(pains) > PAINS_SHOWN:
+        shown += "\n" + ctx.say("pains_more", count=len(pains) - PAINS_SHOWN)
+    return ctx.say("pains_header", pains=shown)
 
 
 def _ideas(ctx: Ctx, text: str) -> Accepted:
@@ -227,6 +235,11 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
             idea.seven_s.setdefault(s, SevenSScore())
         return Accepted(ctx.say("walk_start"))
     cleaned = reading.clean(text)
+    if (rest := reading.after_all(cleaned, ctx.say("all_words"))) is not None:
+        found = _score_and_note(ctx, rest)  # "allemaal 1, denk ik": seven times 1
+        if found is None:
+            raise Retry(ctx.retry())
+        cleaned = " ".join([str(found[0])] * len(SEVEN_S))
     separated = re.search(r"[,;|]", cleaned) is not None
     tokens = [tok.strip() for tok in re.split(r"[,;|]+" if separated else r"\s+", cleaned)
               if tok.strip()]

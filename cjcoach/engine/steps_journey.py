@@ -183,9 +183,18 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
             raise Retry(ctx.retry())
         pairs = [(t, v) for t, v in zip(targets, values, strict=False) if v is not None]
     else:
-        pairs = [_one_emotion(ctx, item, journey)
-                 for line in reading.lines(text) for item in re.split(r"[,;]", line)
+        items = [item for line in reading.lines(text) for item in re.split(r"[,;]", line)
                  if item.strip()]
+        rest = [r for item in items if (r := reading.after_all(item, ctx.say("all_words")))
+                is not None]
+        pairs = [_one_emotion(ctx, item, journey) for item in items
+                 if reading.after_all(item, ctx.say("all_words")) is None]
+        if rest:  # "de rest +1": every touchpoint not given a feeling before or in this answer
+            value = reading.emotion(rest[-1], ctx.words)
+            if value is None:
+                raise Retry(ctx.retry())
+            named = {t.id for t, _ in pairs}
+            pairs += [(t, value) for t in journey if t.emotion is None and t.id not in named]
     for t, value in pairs:
         t.emotion = value
     noted = ", ".join(f"{t.id} {signed(value)}" for t, value in pairs)
@@ -199,11 +208,28 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
     return Accepted(ctx.say("emotions_done", items=noted))
 
 
+SHORT_MOMENT_WORDS = 3
+"""Commas split a pain point or happy moment only when every part is this short ("lang
+wachten, geen uitleg"); a sentence with a comma ("duurt langer dan gezegd, niemand zegt
+iets") stays one."""
+
+
+def moment_items(text: str, words: reading.Words) -> list[str]:
+    """The pain points (or happy moments) in an answer: one per line or ``;``, and a comma
+    list of short phrases."""
+    found: list[str] = []
+    for item in reading.items(text, words, commas=False):
+        parts = [p.strip() for p in item.split(",")]
+        short = len(parts) > 1 and all(0 < len(p.split()) <= SHORT_MOMENT_WORDS for p in parts)
+        found += parts if short else [item]
+    return found
+
+
 def _moments(field: str) -> QDef:
     def apply(ctx: Ctx, text: str) -> Accepted:
         t = ctx.touchpoint()
         added = []
-        for item in reading.items(text, ctx.words):
+        for item in moment_items(text, ctx.words):
             moment = Moment(ctx.workshop.next_id("M"), item)
             getattr(t, field).append(moment)
             added.append(f"{moment.id} {moment.text}")

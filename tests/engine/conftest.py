@@ -48,16 +48,20 @@ class Chat:
         self.last = reply
         return "\n".join(m.text for m in reply.messages)
 
-    def feed(self, lines: Iterable[str], until: tuple[str, str] | None = None) -> None:
-        """Answer with ``lines`` until the current question is ``(step, key)``."""
+    def feed(self, lines: Iterable[str], until: tuple[str, str] | None = None) -> int:
+        """Answer with ``lines`` until the current question is ``(step, key)``; how many
+        lines were used (the rest can be fed later)."""
+        used = 0
         for line in lines:
             q = self.conv.current
             if until is not None and q is not None and (q.step, q.key) == until:
-                return
+                return used
             self.conv.answer(line)
+            used += 1
         q = self.conv.current
         if until is not None:
             assert q is not None and (q.step, q.key) == until, q
+        return used
 
     @property
     def where(self) -> tuple[str, str] | None:

@@ -352,3 +352,54 @@ def test_a_team_that_sells_to_businesses_gets_business_examples(chat, lang, mark
     shown = c.say("?")  # hesitating shows the example
     bakery, firm = ("bread", "receipts") if lang == "en" else ("brood", "bonnetjes")
     assert (firm in shown) == (market == "B2B") and (bakery in shown) == (market == "B2C")
+
+
+@LANGS
+def test_the_rest_gets_one_feeling(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "emotions"))
+    journey = store.load(c.path).journey("P1")
+    c.say(f"{journey[0].id} -2, {journey[1].id} +2")
+    c.say("the rest +1" if lang == "en" else "de rest +1")
+    felt = [t.emotion for t in store.load(c.path).journey("P1")]
+    assert felt == [-2, 2] + [1] * (len(journey) - 2)
+    assert c.where[0] == "moments" and c.where[1] != "emotions"
+
+
+@LANGS
+def test_all_seven_elements_one_score_in_words(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("all 1, I think" if lang == "en" else "allemaal 1 denk ik")
+    idea = store.load(c.path).ideas[0]
+    assert [sc.score for sc in idea.seven_s.values()] == [1] * 7
+
+
+@LANGS
+def test_a_pain_point_with_a_comma_stays_one_and_short_phrases_are_a_list(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "pains"))
+    sentence = ("takes longer than promised, nobody tells you" if lang == "en"
+                else "duurt soms langer dan gezegd, niemand zegt iets")
+    c.say(sentence)
+    c.say("long wait, no parking" if lang == "en" else "lang wachten, geen parkeerplek")
+    pains = [m.text for t in store.load(c.path).touchpoints for m in t.pain_points]
+    assert pains[-3:] == [sentence] + (["long wait", "no parking"] if lang == "en"
+                                       else ["lang wachten", "geen parkeerplek"])
+
+
+@LANGS
+def test_the_ideas_question_lists_the_worst_pain_points_and_counts_the_rest(chat, lang) -> None:
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    used = c.feed(lines, until=("moments", "extra"))
+    journey = store.load(c.path).journey("P1")
+    calm = next(t for t in journey if (t.emotion or 0) >= 0)
+    c.say("\n".join(f"{calm.id} -: small thing {n}" for n in range(9)))
+    c.feed(lines[used:], until=("ideas", "ideas"))
+    question = c.conv.current.text
+    worst = min(journey, key=lambda t: t.emotion if t.emotion is not None else 0)
+    total = sum(len(t.pain_points) for t in store.load(c.path).touchpoints)
+    assert question.index(worst.name) < question.index("small thing")  # worst felt first
+    more = f"{total - 8} more" if lang == "en" else f"nog {total - 8}"
+    assert more in question
