@@ -75,15 +75,16 @@ async def run_cjcoach(turns: int) -> dict[str, object]:
         ready = time.perf_counter() - START
         print("READY", flush=True)
         conversation = app.session.conversation  # type: ignore[union-attr]
-        prompt = app.screen.query_one(PromptInput)
+        screen = app.screen
+        prompt = screen.query_one(PromptInput)
         # The organisation's name first; then the business-goal list takes any number of turns.
         for n in range(turns):
-            before = len(conversation.workshop.transcript)
+            before = screen.last_reply  # type: ignore[attr-defined]
             start = time.perf_counter()
             prompt.text = f"{ANSWER} {n}"
             prompt.action_submit()
-            while len(conversation.workshop.transcript) == before:
-                await pilot.pause()
+            while screen.last_reply is before:  # type: ignore[attr-defined]
+                await pilot.pause()  # the reply is shown once the answer is saved
             await pilot.pause()
             times.append(time.perf_counter() - start)
         step = conversation.workshop.progress.step

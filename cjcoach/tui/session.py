@@ -4,11 +4,18 @@ Opening is where things go wrong for a user (a missing folder, a broken file, a 
 already open elsewhere, a broken question set), so :func:`Session.open` turns every such
 problem into :class:`OpenError` with one sentence. The recent list is updated when a
 workshop is opened, reaches a new step, and is closed.
+
+An answer is handled on a thread of its own (:meth:`Session.answer_in_background`): the
+engine saves the whole workshop before it replies (serialise, write, fsync, backup), which
+takes a noticeable moment for a big workshop, and the answer box must keep taking keys
+meanwhile. Closing the session waits for that save, so quitting never loses an answer.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +27,7 @@ from cjcoach.workfile import WorkshopFile
 
 if TYPE_CHECKING:  # the engine itself is imported when a workshop opens, not at start-up
     from cjcoach.engine import Conversation
+    from cjcoach.engine.api import Reply
 
 
 class OpenError(Exception):
@@ -37,6 +45,8 @@ class Session:
         self._remembered_step = ""
         self.draft = recent.draft(workfile.path)
         """An answer typed but not sent when this workshop was last closed."""
+        self._pending: Future[Reply] | None = None
+        self._thread: threading.Thread | None = None
 
     @classmethod
     def open(cls, path: Path, create_language: Language | None = None,
@@ -65,6 +75,39 @@ class Session:
     def read_only_reason(self) -> str:
         return self.workfile.read_only_reason
 
+    @property
+    def busy(self) -> bool:
+        """An answer is being handled and saved: the workshop must not be read meanwhile."""
+        return self._pending is not None and not self._pending.done()
+
+    def answer_in_background(self, text: str) -> Future[Reply]:
+        """Give ``text`` to the engine on its own thread; the future holds the reply once the
+        answer is on disk. One answer at a time (the caller waits for :attr:`busy` to end).
+
+        The thread is no daemon: even a Python that is shutting down finishes the save.
+        """
+        if self.busy:
+            raise RuntimeError("the previous answer is still being saved")
+        future: Future[Reply] = Future()
+        future.set_running_or_notify_cancel()  # a face that stops waiting cannot cancel it
+        conversation = self.conversation
+
+        def run() -> None:
+            try:
+                future.set_result(conversation.answer(text))
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits
+                future.set_exception(exc)
+
+        self._pending = future
+        self._thread = threading.Thread(target=run, name="cjcoach-answer", daemon=False)
+        self._thread.start()
+        return future
+
+    def wait_until_saved(self) -> None:
+        """Block until the answer being handled (if any) is saved."""
+        if self._thread is not None:
+            self._thread.join()
+
     def remember(self, keep_draft: bool = True) -> None:
         """Update this workshop's line in the recent list."""
         workshop = self.workfile.workshop
@@ -86,7 +129,9 @@ class Session:
         self.conversation = _conversation(self.workfile, self.prompts)
 
     def close(self) -> None:
-        """Release the file; the unsent answer in ``draft`` is kept for next time."""
+        """Release the file once the answer being saved is on disk; the unsent answer in
+        ``draft`` is kept for next time."""
+        self.wait_until_saved()
         self.remember()
         self.workfile.close()
 

@@ -26,11 +26,19 @@ def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def send(pilot: Pilot[object], text: str) -> None:
-    """Type ``text`` into the answer box the way a paste would, then press Enter."""
+    """Type ``text`` into the answer box the way a paste would, press Enter, and wait for
+    the reply (the engine saves the answer on a thread of its own before it replies)."""
     box = pilot.app.screen.query_one(PromptInput)
     box.focus()
     box.replace(text, box.document.start, box.document.end)
     await pilot.press("enter")
+    await answered(pilot)
+
+
+async def answered(pilot: Pilot[object]) -> None:
+    """Wait until the answer being saved is on disk and its reply is on the screen."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

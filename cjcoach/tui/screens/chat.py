@@ -4,12 +4,19 @@ Every answer goes through the engine (the same one as the plain chat), which sav
 before replying; this screen only shows what happened. The question being asked stays
 pinned above the answer box, and the autosave indicator in the top bar says when the
 last answer reached the disk.
+
+The engine handles an answer on a thread of its own (see ``Session.answer_in_background``):
+meanwhile the answer box keeps taking keys, Enter does not send, the top bar says
+"saving…", and nothing here reads the workshop the engine is changing. The reply and the
+next question appear once the answer is on disk.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -57,6 +64,7 @@ class ChatScreen(Labelled, Screen[None]):
         self.persona_id = ""
         self._map_choice: bool | None = None
         self._saved_at = ""
+        self._state_before: object = ""
         self.last_reply: Reply | None = None
         """What the engine said to the latest answer (the log may have folded it away)."""
 
@@ -115,11 +123,40 @@ class ChatScreen(Labelled, Screen[None]):
         event.stop()
         self.answer(event.text)
 
-    def answer(self, text: str) -> Reply:
-        """Give ``text`` to the engine and show what it says back."""
+    @property
+    def busy(self) -> bool:
+        """The engine is handling (and saving) an answer right now."""
+        return self.session.busy
+
+    def answer(self, text: str) -> None:
+        """Give ``text`` to the engine; what it says back is shown once it is on disk."""
+        if self.busy:  # PromptInput does not send meanwhile; this is a second safety
+            return
         if text.strip():
             self.query_one(ChatLog).add(text, "user")
-        reply = self.last_reply = self.session.conversation.answer(text)
+        self._saving(True)
+        future = self.session.answer_in_background(text)
+        self.run_worker(self._show_reply_when_saved(future), name="answer", group="answer")
+
+    async def _show_reply_when_saved(self, future: Future[Reply]) -> None:
+        reply = await asyncio.wrap_future(future)
+        if not self.is_attached:  # the room closed meanwhile; the answer is saved all the same
+            return
+        self._saving(False)
+        self.show_reply(reply)
+
+    def _saving(self, saving: bool) -> None:
+        state = self.query_one("#save-state", Static)
+        if saving:
+            self._state_before = state.content
+            state.update(self.labels("chat.saving"))
+        else:
+            state.update(self._state_before)
+        self.query_one(PromptInput).can_send = not saving
+
+    def show_reply(self, reply: Reply) -> None:
+        """Show the engine's reply, the next question, the map, and what the save did."""
+        self.last_reply = reply
         self.show_bot(reply.messages)
         self.show_save(reply.save)
         self.refresh_state()
@@ -128,7 +165,13 @@ class ChatScreen(Labelled, Screen[None]):
             self.app.exit(0)
         elif reply.report_requested:
             self.action_report()
-        return reply
+
+    def _wait_for_save(self) -> bool:
+        """True (and a short notice) when an answer is still being saved: what reads the
+        workshop (tip, map, report, steps, language) waits until the engine is done with it."""
+        if self.busy:
+            self.notify(self.labels("chat.wait_for_save"), timeout=3)
+        return self.busy
 
     def refresh_state(self) -> None:
         """Redraw the question bar and the map from the engine and the workshop."""
@@ -163,6 +206,8 @@ class ChatScreen(Labelled, Screen[None]):
     # --- actions --------------------------------------------------------------------
 
     def action_tip(self) -> None:
+        if self._wait_for_save():
+            return
         question = self.session.conversation.current
         L = self.labels
         parts = []
@@ -174,6 +219,8 @@ class ChatScreen(Labelled, Screen[None]):
         self.query_one(ChatLog).add(text, "bot", "tip")
 
     def action_report(self) -> None:
+        if self._wait_for_save():
+            return
         from cjcoach.tui.screens.preview import PreviewScreen
 
         self.app.push_screen(PreviewScreen(self.session))
@@ -184,6 +231,8 @@ class ChatScreen(Labelled, Screen[None]):
         board.display = self._map_choice
 
     def action_next_persona(self) -> None:
+        if self._wait_for_save():
+            return
         personas = self.session.conversation.workshop.personas
         if not personas:
             return
@@ -192,6 +241,8 @@ class ChatScreen(Labelled, Screen[None]):
         self.show_persona(ids[(at + 1) % len(ids)])
 
     def show_persona(self, persona_id: str) -> None:
+        if self._wait_for_save():
+            return
         conversation = self.session.conversation
         self.persona_id = persona_id
         self.query_one(JourneyMap).show(conversation.workshop, conversation.steps(),
@@ -201,12 +252,16 @@ class ChatScreen(Labelled, Screen[None]):
             self._map_choice = board.display = True
 
     def action_goto(self) -> None:
+        if self._wait_for_save():
+            return
         from cjcoach.tui.screens.dialogs import StepDialog
 
         self.app.push_screen(StepDialog(self.session.conversation.steps(), self.labels),
                              self.goto_step)
 
     def goto_step(self, step: str | None) -> None:
+        if self._wait_for_save():
+            return
         if not step:
             return
         self.show_bot(self.session.conversation.goto_step(step))
@@ -214,6 +269,8 @@ class ChatScreen(Labelled, Screen[None]):
         self.session.remember_if_moved()
 
     def action_language(self) -> None:
+        if self._wait_for_save():
+            return
         lang = self.labels.other_language
         try:
             self.session.switch_language(lang)  # type: ignore[arg-type]
@@ -235,10 +292,12 @@ class ChatScreen(Labelled, Screen[None]):
     def palette_commands(self) -> Iterable[SystemCommand]:
         L = self.labels
         conversation = self.session.conversation
-        for step in conversation.steps():
+        steps = [] if self.busy else conversation.steps()
+        personas = [] if self.busy else conversation.workshop.personas
+        for step in steps:
             yield SystemCommand(L("palette.goto", title=step.title), L("palette.goto_help"),
                                 lambda key=step.key: self.goto_step(key))
-        for persona in conversation.workshop.personas:
+        for persona in personas:
             yield SystemCommand(L("palette.persona", name=persona.name),
                                 L("palette.persona_help"),
                                 lambda pid=persona.id: self.show_persona(pid))
@@ -258,5 +317,7 @@ class ChatScreen(Labelled, Screen[None]):
         """Save the report without leaving the chat; the path is shown as a notice."""
         from cjcoach.tui.screens.preview import export_report
 
+        if self._wait_for_save():
+            return
         ok, message = export_report(self.app, self.session, fmt, self.labels)
         self.notify(message, severity="information" if ok else "error", timeout=10)

@@ -2,6 +2,8 @@
 
 A pasted list arrives as one paste and stays one answer. Whatever leaks in from the
 terminal (escape sequences, control characters) is cleaned before it is shown or sent.
+While the previous answer is being saved, typing goes on but Enter does not send
+(:attr:`PromptInput.can_send`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ class PromptInput(TextArea):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          highlight_cursor_line=False, **kwargs)  # type: ignore[arg-type]
+        self.can_send = True
+        """False while the previous answer is saved: Enter then keeps the text where it is.
+        (The footer is not redrawn for this: the top bar says "saving…" instead.)"""
 
     async def _on_key(self, event: events.Key) -> None:
         if self.read_only:
@@ -74,6 +79,8 @@ class PromptInput(TextArea):
         self.move_cursor(result.end_location)
 
     def action_submit(self) -> None:
+        if not self.can_send:
+            return
         text = clean_input(self.text)
         self.clear()
         self.post_message(self.Submitted(self, text))
