@@ -118,6 +118,16 @@ def _mermaids(values: list[str], limit: int) -> list[Safe]:
     return mermaids_of_lines(_one_lines(values), limit)
 
 
+def _reserved_after_break(joined: str) -> bool:
+    """Whether a line after the first may start with a word Mermaid reserves (``section``
+    …): for ASCII, plain searches of the lower-cased text, faster than the regex on a whole
+    column (other text has letters the regex takes for ``s`` or ``k``, such as ``ſ``)."""
+    if not joined.isascii():
+        return _MERMAID_RESERVED_LINES.search(joined) is not None
+    low = joined.lower()
+    return any(f"\n{word}" in low for word in ("section", "journey", "title", "acc"))
+
+
 def mermaids_of_lines(lines: list[str], limit: int = MERMAID_MAX) -> list[Safe]:
     """``mermaids(values, limit)``, given ``code_lines(values)``."""
     if not lines:
@@ -130,7 +140,7 @@ def mermaids_of_lines(lines: list[str], limit: int = MERMAID_MAX) -> list[Safe]:
         joined = _entities(joined)
     if _MERMAID_RESERVED.match(joined):
         joined = f"#{ord(joined[0])};{joined[1:]}"
-    if _MERMAID_RESERVED_LINES.search(joined):
+    if "\n" in joined and _reserved_after_break(joined):
         joined = _MERMAID_RESERVED_LINES.sub(lambda m: f"\n#{ord(m.group(0)[1])};{m.group(0)[2:]}",
                                              joined)
     return _lines(joined)

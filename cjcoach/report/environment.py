@@ -139,8 +139,9 @@ class MarkdownCode(CodeGenerator):
     as it is, without the call to :func:`filters.finalize` that would hand it back unchanged.
 
     The long tables print thousands of escaped fields, and that call was a quarter of their
-    time. Any other value goes through ``finalize`` exactly as before. (Jinja's own
-    ``NativeEnvironment`` changes the same two hooks.)
+    time. A whole number (a Mermaid score) is printed as it is too, which is what
+    ``finalize`` does with it. Any other value goes through ``finalize`` exactly as before.
+    (Jinja's own ``NativeEnvironment`` changes the same two hooks.)
     """
 
     def _plain_output(self, frame: Frame, finalize: Any) -> bool:
@@ -157,7 +158,8 @@ class MarkdownCode(CodeGenerator):
         if self._plain_output(frame, finalize):
             super()._output_child_post(node, frame, finalize)
         else:
-            self.write(f") is environment.safe_type else str({finalize.src}_cjcoach_out)))")
+            self.write(") is environment.safe_type else str(_cjcoach_out if type(_cjcoach_out)"
+                       f" is int else {finalize.src}_cjcoach_out)))")
 
 
 def _make(folders: list[Path], autoescape: bool, sandboxed: bool) -> jinja2.Environment:

@@ -23,7 +23,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cjcoach.report.columns import cells, cells_of_lines, mermaids, mermaids_of_lines
+from cjcoach.report.columns import cells, mermaids, mermaids_of_lines
 from cjcoach.report.filters import Safe, cell, mermaid
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ EMPTY = Safe("")
 MERMAID_ACTOR = 24
 """Longest persona or owner name in a Mermaid task; the full name is in the table."""
 
-_ID, _NAME, _OWNER = attrgetter("id"), attrgetter("name"), attrgetter("owner")
+_NAME, _OWNER = attrgetter("name"), attrgetter("owner")
 _CHANNEL, _IMPORTANCE, _EMOTION = (attrgetter("channel"), attrgetter("importance"),
                                    attrgetter("emotion"))
 _TEXT, _TEAMS = attrgetter("text"), attrgetter("teams")
@@ -99,13 +99,13 @@ class JourneyRows:
     def _symbol(self, kind: str) -> Callable[[Any], Safe]:
         return lambda value: cell(symbol(self._labels, value, kind))
 
-    def rows(self, journey: list[Touchpoint], phases: list[Safe], ids: list[str],
-             names: list[str]) -> list[JourneyRow]:
+    def rows(self, journey: list[Touchpoint], phases: list[Safe], ids: list[Safe],
+             names: list[Safe]) -> list[JourneyRow]:
         """The rows of a journey; ``phases[i]`` is the phase's name (escaped) on its first
-        row, else empty; ``ids`` and ``names`` are the touchpoints' ids and names as
-        :func:`filters.code_lines` gives them. Each field is escaped a column at a time."""
+        row, else empty; ``ids`` and ``names`` are the touchpoints' ids and names escaped
+        for a cell. Every other field is escaped here, a column at a time."""
         return list(map(_journey_row, zip(
-            journey, phases, cells_of_lines(ids), cells_of_lines(names),
+            journey, phases, ids, names,
             _looked_up(self._channels, list(map(_CHANNEL, journey)), self._channel),
             _looked_up(self._importance, list(map(_IMPORTANCE, journey)),
                        self._symbol("importance")),
@@ -131,15 +131,16 @@ class MomentRow(NamedTuple):
 _moment_row = _maker(MomentRow)
 
 
-def touchpoint_labels(journey: list[JourneyRow]) -> list[Safe]:
-    """``cell(f"{t.id} {t.name}")`` for each row: no escaping rule reaches across a space,
-    so when both halves are there it is the two cells of the row joined (a test checks it)."""
-    ids, names = list(map(_ID, journey)), list(map(_NAME, journey))
+def touchpoint_labels(journey: list[Touchpoint], ids: list[Safe], names: list[Safe]
+                      ) -> list[Safe]:
+    """``cell(f"{t.id} {t.name}")`` for each touchpoint, from its id and name escaped for a
+    cell: no escaping rule reaches across a space, so when both are there it is the two
+    joined (a test checks it)."""
     # " ".join, not str.format: formatting a str subclass (Safe) takes a slow path
     labels = list(map(Safe, map(" ".join, zip(ids, names, strict=True))))
     if EMPTY in ids or EMPTY in names:
-        labels = [label if i and n else cell(f"{r.t.id} {r.t.name}")
-                  for label, i, n, r in zip(labels, ids, names, journey, strict=True)]
+        labels = [label if i and n else cell(f"{t.id} {t.name}")
+                  for label, i, n, t in zip(labels, ids, names, journey, strict=True)]
     return labels
 
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
 from cjcoach.report import rows
-from cjcoach.report.columns import code_lines
+from cjcoach.report.columns import cells_of_lines, code_lines
 from cjcoach.report.filters import cell
 
 HIGH = 3
@@ -195,8 +195,9 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
         best = max(scored, key=_EMOTION) if scored else None
         ids = code_lines(list(map(_ID, journey)))
         names = code_lines(list(map(_NAME, journey)))
-        table = journey_rows(journey, firsts, ids, names)
-        named = rows.touchpoint_labels(table)
+        id_cells, name_cells = cells_of_lines(ids), cells_of_lines(names)
+        table = journey_rows(journey, firsts, id_cells, name_cells)
+        named = rows.touchpoint_labels(journey, id_cells, name_cells)
         persona = cell(p.name)
         pains = rows.moment_rows([(m, t, k) for k, t in enumerate(journey) if t.pain_points
                                   for m in t.pain_points], persona, named)
