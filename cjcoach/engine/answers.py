@@ -223,6 +223,36 @@ _INDEX = re.compile(r"(?:(?:optie|option|nummer|number|nr|no|keuze|choice)\.?\s*
                     r"[.)]?")
 
 
+LEADING_WORD_CHARS = 6
+"""A label's first word this long is distinctive enough to choose by when an answer starts
+with it ("servicereis denk ik, …"); shorter ones ("voor", "taak") are too common."""
+
+
+def _leading_choice(text: str, options: Sequence[tuple[str, str]]) -> str | None:
+    """The option an answer starts with, as a whole word, followed by more words: its key
+    ("B2C, denk ik") or a distinctive first word of its label ("servicereis denk ik, want
+    …"). ``None`` when another option is named further on ("B2B en B2C")."""
+    words = re.findall(r"[\w-]+", fold(text[:500]))
+    names = _option_words(options)
+    hits = [i for i, own in enumerate(names) if words and words[0] in own]
+    if len(words) < 2 or len(hits) != 1:
+        return None
+    others = {n for i, own in enumerate(names) if i != hits[0] for n in own}
+    return None if others & set(words[1:]) else options[hits[0]][0]
+
+
+def _option_words(options: Sequence[tuple[str, str]]) -> list[set[str]]:
+    """Per option: its key and its label's first word when that is distinctive."""
+    return [{fold(key), *[w for w in re.findall(r"[\w-]+", fold(label))[:1]
+                          if len(w) >= LEADING_WORD_CHARS]} for key, label in options]
+
+
+def _names_several(text: str, options: Sequence[tuple[str, str]]) -> bool:
+    """``aankoopreis of servicereis``: the answer names more than one option."""
+    words = set(re.findall(r"[\w-]+", fold(text[:500])))
+    return sum(bool(own & words) for own in _option_words(options)) > 1
+
+
 def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) -> str | None:
     """The key of the option meant: its number (1-based), its key, or its label (fuzzily).
 
@@ -230,9 +260,15 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
     ("twee", "de tweede", "the last"), a unique start of a label ("see" → See-Think-Do-Care),
     then a fuzzy match that is good and clearly better than the runner-up; else ``None``.
     """
-    folded = short_answer(text)
-    if folded is None or not options or text.rstrip().endswith("?"):
+    if not options or text.rstrip().endswith("?"):
         return None  # a question back ("which one fits a bakery?") is never a choice
+    folded = short_answer(text)
+    if folded is None or " " in folded:
+        leading = _leading_choice(text, options)
+        if leading is not None:
+            return leading
+    if folded is None:
+        return None
     folded = folded.strip(_END_PUNCT + "'\"")
     if not folded:
         return None
@@ -263,5 +299,7 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
         starts = {i % len(options) for i in starts}
         if len(starts) == 1:
             return options[starts.pop()][0]
+    if _names_several(text, options):
+        return None  # "aankoopreis of servicereis": not a guess between the two
     hit = fuzzy_one(folded, labels + keys, groups=len(options))
     return options[hit][0] if hit is not None else None

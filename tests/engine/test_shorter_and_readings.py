@@ -403,3 +403,27 @@ def test_the_ideas_question_lists_the_worst_pain_points_and_counts_the_rest(chat
     assert question.index(worst.name) < question.index("small thing")  # worst felt first
     more = f"{total - 8} more" if lang == "en" else f"nog {total - 8}"
     assert more in question
+
+
+@pytest.mark.parametrize("lang, answer, expected", [
+    ("nl", "servicereis denk ik, apk is niet lang nadenken maar wel veel contact", "service"),
+    ("en", "service journey I guess, people call us a lot", "service"),
+    ("nl", "aankoopreis of servicereis, allebei wel een beetje", None),
+    ("en", "journey of a service kind", None),
+])
+def test_an_answer_that_starts_with_a_choice_and_explains_it(chat, lang, answer, expected):
+    c = chat(lang)
+    c.say("Garage Van Dijk", "MOT and repairs.", "B2C")
+    c.say(answer)
+    assert store.load(c.path).scene.journey_type == (expected or "")
+    assert c.where == (("scene", "participants") if expected else ("scene", "journey"))
+
+
+@LANGS
+def test_a_market_named_first_with_a_remark_is_taken_but_two_named_are_not(chat, lang) -> None:
+    c = chat(lang)
+    c.say("Garage Van Dijk", "MOT and repairs.")
+    c.say("B2B and B2C" if lang == "en" else "B2B en B2C")
+    assert c.where == ("scene", "market")
+    c.say("B2C, I think" if lang == "en" else "B2C, denk ik")
+    assert store.load(c.path).scene.market == "B2C"
