@@ -80,6 +80,11 @@ class Session:
         """An answer is being handled and saved: the workshop must not be read meanwhile."""
         return self._pending is not None and not self._pending.done()
 
+    @property
+    def pending(self) -> Future[Reply] | None:
+        """The latest answer handed to the engine (done once it is saved)."""
+        return self._pending
+
     def answer_in_background(self, text: str) -> Future[Reply]:
         """Give ``text`` to the engine on its own thread; the future holds the reply once the
         answer is on disk. One answer at a time (the caller waits for :attr:`busy` to end).
