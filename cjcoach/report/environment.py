@@ -70,7 +70,18 @@ def _labels(folders: tuple[Path, ...], lang: str, stamp: tuple[float, ...]) -> d
                                   "each with label: text lines")
         block = data.get(lang) or data.get("en") or {}
         merged = merge_layers(merged, block)
-    return merged
+    return _as_labels(merged)
+
+
+def _as_labels(data: Any) -> Any:
+    """Every text in ``data`` as a :class:`filters.Label` (escaped once per process)."""
+    if isinstance(data, str):
+        return filters.Label(data)
+    if isinstance(data, dict):
+        return {key: _as_labels(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_as_labels(value) for value in data]
+    return data
 
 
 @jinja2.pass_context

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
@@ -33,6 +34,25 @@ class Safe(str):
     """Text already escaped for its place in the Markdown; :func:`finalize` leaves it be."""
 
     __slots__ = ()
+
+
+class Label(str):
+    """A text from labels.yaml. It is escaped like any other text, but its escapes are kept
+    from one report to the next (a report prints a hundred labels, the same every time),
+    where a team's text is escaped afresh for each report (see :func:`clear_caches`)."""
+
+    __slots__ = ()
+
+
+_LABELS: dict[tuple[str, str], Safe] = {}
+"""The escapes of labels, by filter and text (a few hundred at most, kept for good)."""
+
+
+def _label(kind: str, text: Label, escape: Callable[[str], str]) -> Safe:
+    found = _LABELS.get((kind, text))
+    if found is None:
+        found = _LABELS[(kind, str(text))] = Safe(escape(str(text)))
+    return found
 
 
 _NEWLINES = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -137,6 +157,8 @@ def md(value: Any) -> Safe:
     """Text for a paragraph or a list item; each line break becomes a hard line break."""
     if isinstance(value, Safe):
         return value
+    if type(value) is Label:
+        return _label("md", value, _md)
     return Safe(_md(str(value)) if value is not None else "")
 
 
@@ -161,6 +183,8 @@ def cell(value: Any) -> Safe:
         return Safe("")
     if kind is int or kind is float:
         return Safe(str(value))
+    if kind is Label:
+        return _label("cell", value, _cell)
     return _cell(str(value))
 
 
@@ -168,7 +192,13 @@ def heading(value: Any) -> Safe:
     """Text for a heading: one line, and a ``#`` can never end or start it."""
     if isinstance(value, Safe):
         return value
+    if type(value) is Label:
+        return _label("heading", value, _heading)
     return _cell(str(value if value is not None else ""), hashes=True)
+
+
+def _heading(text: str) -> str:
+    return _cell(text, hashes=True)
 
 
 # --- Mermaid --------------------------------------------------------------------------

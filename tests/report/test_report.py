@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from report_testkit import MD, small_workshop, visible_text
 
 from cjcoach import store
 from cjcoach.model import Workshop
-from cjcoach.report import TemplateProblem, export, render_html, render_markdown
+from cjcoach.report import TemplateProblem, export, filters, render_html, render_markdown
 
 SECTIONS_EN = ["At a glance", "The scene", "Why, goals and where they meet", "Personas",
                "The journey of each persona", "Emotion curve",
@@ -147,6 +149,21 @@ def test_labels_can_be_overridden_one_word_at_a_time(workshop: Workshop,
     (tmp_path / "labels.yaml").write_text('en:\n  scene: "Who we are"\n')
     md = render_markdown(workshop, tmp_path)
     assert "## Who we are" in md and "## Personas" in md
+
+
+def test_a_trainers_label_is_escaped_like_any_text_and_each_edit_shows(
+        workshop: Workshop, tmp_path: Path) -> None:
+    # labels are escaped once per process; an edited label is a new text, escaped afresh
+    labels = tmp_path / "labels.yaml"
+    for k, (scene, phase) in enumerate((("Who *we* are #1", "Phase | step"),
+                                        ("Who we_are", "Fase"))):
+        labels.write_text(f'en:\n  scene: "{scene}"\n  phase: "{phase}"\n', encoding="utf-8")
+        stamp = time.time_ns() + k * 10**9  # a new stamp, even within the same second
+        os.utime(labels, ns=(stamp, stamp))
+        md = render_markdown(workshop, tmp_path)
+        assert f"## {filters.heading(scene)}" in md
+        assert f"| {filters.cell(phase)} | " in md
+    assert "## Who we\\_are" in md and "| Fase | " in md
 
 
 def test_user_text_is_escaped_in_an_overridden_part_too(workshop: Workshop,
