@@ -104,7 +104,11 @@ def cells_of_lines(lines: list[str]) -> list[Safe]:
         return []
     # Every rule of _inline stays within a line, so one pass over the joined lines is the
     # same as one pass per line.
-    return _lines(_inline("\n".join(lines)))
+    joined = "\n".join(lines)
+    escaped = _inline(joined)
+    if escaped == joined:  # nothing to escape (ids, most names): no need to split it again
+        return list(map(Safe, lines))
+    return _lines(escaped)
 
 
 def mermaids(values: list[Any], limit: int = MERMAID_MAX) -> list[Safe]:

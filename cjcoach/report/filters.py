@@ -149,7 +149,10 @@ def _line(text: str, hashes: bool = False, start: bool = True) -> str:
 
 @functools.cache
 def _md(text: str) -> str:
-    lines = [_line(line) for line in plain(text).split("\n")]
+    text = plain(text)
+    if "\n" not in text:  # one line: most text
+        return _line(text)
+    lines = [_line(line) for line in text.split("\n")]
     return "\\\n".join(line for line in lines if line)
 
 
@@ -285,6 +288,8 @@ def finalize(value: Any) -> Any:
     kind = type(value)
     if kind is Safe or kind is int:  # the common cases first (a Mermaid score is an int)
         return value
+    if kind is str:
+        return Safe(_md(value))
     if isinstance(value, Safe | Markup):
         return value
     if value is None:
