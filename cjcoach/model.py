@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 Language = Literal["nl", "en"]
 Market = Literal["", "B2B", "B2C"]
 JourneyType = Literal["", "purchase", "service"]
-Channel = Literal["", "online", "offline"]
+Channel = Literal["", "online", "offline", "both"]
 IdeaKind = Literal["", "bridge", "task", "fix", "new"]
 Decision = Literal["", "do", "later", "drop"]
 

@@ -21,6 +21,10 @@ from cjcoach.engine.steps_start import goal_lines
 from cjcoach.model import Touchpoint, Workshop
 
 _ID = re.compile(r"^[A-Za-z]\d+$")
+_GOAL_IDS = re.compile(r"^[Gg]\d+(?:\s*(?:,|&|\+|/|\ben\b|\band\b)\s*[Gg]\d+)+$")
+OWNER_WORDS = 4
+"""Left-over text longer than this is not taken as the owner's name (it is a remark: the
+role), so "henk. bord aan de gevel is oud" does not become the owner."""
 _HEAD_IDS = re.compile(r"^((?:[Tt]\d+(?:\s*(?:,|&|\+|\ben\b|\band\b)\s*|\s+))*[Tt]\d+)\b[\s:|,;-]*"
                        r"(.*)$")
 
@@ -46,9 +50,10 @@ def participant(ctx: Ctx, cell: str) -> str:
 def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
     """Fill a touchpoint's details from row cells (see the module doc).
 
-    A channel word or a number counts once: a second one is ordinary text ("offline |
-    winkel" is the shop team). More than two cells of plain text are not guessed at:
-    the answer is asked again.
+    A number counts once, and so does a channel word: a second one is ordinary text
+    ("offline | winkel" is the shop team), except a word for both channels ("allebei").
+    "Weet ik niet" fills nothing; one long remark is the role, not the owner. More than
+    two cells of plain text are not guessed at: the answer is asked again.
     """
     goals = [(g.id, g.text) for g in ctx.workshop.business_goals]
     texts: list[str] = []
@@ -57,9 +62,18 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
         cell = reading.clean(raw).strip()
         if not cell or cell in {"-", "?"}:
             continue
-        if not channel_seen and (channel := channel_of(cell, ctx)):
-            t.channel, channel_seen = channel, True  # type: ignore[assignment]
-            continue
+        if channel := channel_of(cell, ctx):
+            if not channel_seen:
+                t.channel, channel_seen = channel, True  # type: ignore[assignment]
+                continue
+            if channel == "both":
+                t.channel = "both"  # "online, allebei": the second says both
+                continue
+
+        if reading.is_unsure(cell, ctx.words):
+            continue  # "weet ik niet" is not an owner: the detail stays open
+        if goals and _GOAL_IDS.match(cell):
+            cell = re.split(r"[^A-Za-z0-9]+", cell)[0]  # one goal per touchpoint: the first
         if goals and _ID.match(cell):
             ids, bad = reading.refs(cell, goals)
             if ids and not bad:
@@ -82,6 +96,9 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
         return
     if len(texts) > 2:
         raise Retry(ctx.retry())
+    if len(texts) == 1 and len(texts[0].split()) > OWNER_WORDS:
+        t.role = texts[0]  # a remark, not a name
+        return
     if texts:
         t.owner = texts[0]
     if len(texts) > 1:
@@ -94,6 +111,8 @@ def _kind(ctx: Ctx, phrase: str) -> str:
     ("best belangrijk"), not merely contain one ("buiten best belangrijk")."""
     if channel_of(phrase, ctx):
         return "channel"
+    if _GOAL_IDS.match(phrase):
+        return "goal"
     if participant(ctx, phrase):
         return "owner"
     if " " in phrase:
@@ -127,16 +146,44 @@ def space_cells(ctx: Ctx, line: str) -> list[str]:
         else:
             rest.append(words[i])
             i += 1
-    return known + ([" ".join(rest)] if rest else [])
+    leftover = " ".join(rest)
+    if not leftover.strip(" .,;:-&+/").casefold() or \
+            leftover.strip(" .,;:-&+/").casefold() in ctx.words.conjunctions:
+        leftover = ""  # "telefoon en mail": the "en" between two known things
+    return known + ([leftover] if leftover else [])
 
 
 def detail_cells(ctx: Ctx, text: str) -> list[str]:
-    """The cells of a details answer: split on ``|``, else on commas, else by recognition."""
+    """The cells of a details answer: split on ``|``, else on commas, and a cell that holds
+    several recognised things ("telefoon en mail. 5 sandra G3") by recognition."""
     line = reading.clean(text)
     cells = line.split("|") if "|" in line else re.split(r"[,;]", line)
-    if len(cells) == 1:
-        cells = space_cells(ctx, line)
-    return cells
+    return [part for cell in cells for part in _mixed(ctx, cell)]
+
+
+BOTH = "online/offline"
+"""A phrase in both languages' list of words for "both channels"."""
+
+
+def _both_joined(ctx: Ctx, cell: str) -> str:
+    """``telefoon en mail`` → ``online/offline``: a channel word of each kind, joined."""
+    words = cell.split()
+    joiners = {*ctx.words.conjunctions, "/", "of", "or"}
+    for i in range(len(words) - 2):
+        first, second = channel_of(words[i], ctx), channel_of(words[i + 2], ctx)
+        if first and second and first != second and words[i + 1].casefold() in joiners:
+            return " ".join([*words[:i], BOTH, *words[i + 3:]])
+    return cell
+
+
+def _mixed(ctx: Ctx, cell: str) -> list[str]:
+    """``cell`` as it is, or its recognised parts when it holds more than one thing."""
+    cell = _both_joined(ctx, cell.strip())
+    if " " not in cell or _kind(ctx, cell):
+        return [cell]
+    parts = space_cells(ctx, cell)
+    known = [p for p in parts if _kind(ctx, p)]
+    return parts if len(known) >= 2 else [cell]
 
 
 def has_details(t: Touchpoint) -> bool:
@@ -148,7 +195,8 @@ def incomplete(t: Touchpoint) -> bool:
 
 
 def details_text(t: Touchpoint) -> str:
-    parts = [t.channel, str(t.importance or ""), t.owner, t.goal, t.role]
+    channel = "online/offline" if t.channel == "both" else t.channel  # the same in nl and en
+    parts = [channel, str(t.importance or ""), t.owner, t.goal, t.role]
     return " | ".join(p for p in parts if p)
 
 

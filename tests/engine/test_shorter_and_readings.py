@@ -427,3 +427,29 @@ def test_a_market_named_first_with_a_remark_is_taken_but_two_named_are_not(chat,
     assert c.where == ("scene", "market")
     c.say("B2C, I think" if lang == "en" else "B2C, denk ik")
     assert store.load(c.path).scene.market == "B2C"
+
+
+@pytest.mark.parametrize("lang, line, expected", [
+    # both channels, a second channel word, and number, owner and goal run together
+    ("nl", "allebei, telefoon en mail. 5 sanne G2", ("both", 5, "Sanne", "G2", "")),
+    ("en", "both, phone and e-mail. 5 sanne G2", ("both", 5, "Sanne", "G2", "")),
+    # two goal codes: a touchpoint serves one, the first
+    ("nl", "online, 4, Lies, G2 en G1", ("online", 4, "Lies", "G2", "")),
+    ("en", "online, 4, Lies, G2 and G1", ("online", 4, "Lies", "G2", "")),
+    # "weet ik niet" is no owner; a long remark is no owner either
+    ("nl", "offline, 3, weet ik niet", ("offline", 3, "", "", "")),
+    ("en", "offline | 3 | henk. the sign is old", ("offline", 3, "", "", "henk. the sign is old")),
+    # phone and e-mail together: both channels, not an owner called "mail"
+    ("nl", "telefoon en mail, 4, Lies", ("both", 4, "Lies", "", "")),
+])
+def test_details_a_newcomer_typed_are_read_as_meant(chat, lang, line, expected) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
+    shown = c.say(f"{target.id}: {line}")
+    t = store.load(c.path).touchpoint(target.id)
+    assert (t.channel, t.importance, t.owner, t.goal, t.role) == expected, shown
+    if expected[0] == "both":
+        assert "online/offline" in shown
+    if expected[2]:  # complete: no longer listed as still without details
+        assert target.id not in shown.split("\n")[-1]
