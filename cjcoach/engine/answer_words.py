@@ -196,12 +196,12 @@ def load_words(folder: Path, lang: str) -> Words:
         from cjcoach.resources import prompts_dir
 
         path = prompts_dir() / lang / "words.yaml"
-    load_yaml(path)  # the clear message for a missing or unreadable file, or bad YAML
     try:
         root = yaml.compose(path.read_text(encoding="utf-8-sig"),
                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:  # pragma: no cover
-        raise DataFileError(f"{path}: cannot be read ({exc})") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        load_yaml(path)  # raises the clear message for a missing or unreadable file, bad YAML
+        raise DataFileError(f"{path}: cannot be read ({exc})") from None  # pragma: no cover
     r = _Reader(path)
     if root is None:
         raise DataFileError(f"{path}: the file is empty")
