@@ -5,23 +5,23 @@ touchpoint; with thousands of touchpoints, a filter call per field inside the te
 loop is most of the time a report takes. So those rows are made here, each field passed
 through the filter for its place (:func:`filters.cell` for a table cell,
 :func:`filters.mermaid` for a Mermaid name): the same filters a template uses, applied
-to a whole column at once. A row is a named tuple: a template can unpack it
-(``{% for t, phase, id, name, … in pv.journey_rows %}``, the fastest way to print
-thousands of them) or read it by name (``{{ row.name }}``); a trainer who adds a column
-writes ``{{ t.role | cell }}`` like anywhere else.
+to a whole column at once.
 
-The rows are put together by ``zip`` from the escaped columns, so making one costs no
-Python call of its own.
+A row is a plain tuple, put together by ``zip`` from the escaped columns, and a template
+unpacks it: ``{% for t, phase, id, name, channel, importance, owner, emotion in
+pv.journey_rows %}``. (A tuple with names costs four times as much to make, and a report
+of a thousand touchpoints makes three thousand rows.) The fields of each kind of row, in
+order, are listed with :data:`JourneyRow`, :data:`MomentRow` and :data:`MermaidTask`; a
+trainer who adds a column writes ``{{ t.role | cell }}`` like anywhere else.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from cjcoach.report.columns import cells, mermaids, mermaids_of_lines
 from cjcoach.report.filters import Safe, cell, mermaid
@@ -47,30 +47,10 @@ def symbol(labels: dict[str, Any], value: Any, kind: str) -> str:
     return str((symbols.get(kind) or {}).get(str(value), value))
 
 
-class JourneyRow(NamedTuple):
-    """One row of a persona's journey table; every field but ``t`` is escaped for a cell.
-
-    The templates unpack the fields in this order: ``t, phase, id, name, channel,
-    importance, owner, emotion``."""
-
-    t: Touchpoint
-    phase: Safe
-    """The phase's name on the first row of each phase, else empty."""
-    id: Safe
-    name: Safe
-    channel: Safe
-    importance: Safe
-    owner: Safe
-    emotion: Safe
-
-
-def _maker(kind: type) -> Callable[[Iterable[Any]], Any]:
-    """A named tuple of ``kind`` from an iterable of its fields, in C (``kind._make`` is
-    a Python function): ``map(_maker(Row), zip(column, column, …))``."""
-    return functools.partial(tuple.__new__, kind)
-
-
-_journey_row = _maker(JourneyRow)
+JourneyRow = tuple["Touchpoint", Safe, Safe, Safe, Safe, Safe, Safe, Safe]
+"""One row of a persona's journey table: ``t, phase, id, name, channel, importance, owner,
+emotion``; every field but the touchpoint ``t`` escaped for a table cell, ``phase`` the
+phase's name on the first row of each phase, else empty."""
 
 
 def _looked_up(known: dict[Any, Safe], values: list[Any], escape: Callable[[Any], Safe]
@@ -104,31 +84,21 @@ class JourneyRows:
         """The rows of a journey; ``phases[i]`` is the phase's name (escaped) on its first
         row, else empty; ``ids`` and ``names`` are the touchpoints' ids and names escaped
         for a cell. Every other field is escaped here, a column at a time."""
-        return list(map(_journey_row, zip(
+        return list(zip(
             journey, phases, ids, names,
             _looked_up(self._channels, list(map(_CHANNEL, journey)), self._channel),
             _looked_up(self._importance, list(map(_IMPORTANCE, journey)),
                        self._symbol("importance")),
             cells(list(map(_OWNER, journey))),
             _looked_up(self._emotion, list(map(_EMOTION, journey)), self._symbol("emotion")),
-            strict=True)))
+            strict=True))
 
 
-class MomentRow(NamedTuple):
-    """One row of the pain-point or happy-moment table, every field but ``m`` and ``t``
-    escaped for a cell. The templates unpack: ``m, t, persona, touchpoint, text, teams``."""
-
-    m: Moment
-    t: Touchpoint
-    persona: Safe
-    touchpoint: Safe
-    """The touchpoint's id and name (``T3 Card payment``)."""
-    text: Safe
-    teams: Safe
-    """The teams who can act on it, joined with commas."""
-
-
-_moment_row = _maker(MomentRow)
+MomentRow = tuple["Moment", "Touchpoint", Safe, Safe, Safe, Safe]
+"""One row of the pain-point or happy-moment table: ``m, t, persona, touchpoint, text,
+teams``; every field but the moment ``m`` and its touchpoint ``t`` escaped for a table
+cell, ``touchpoint`` its id and name (``T3 Card payment``), ``teams`` the teams who can act
+on it, joined with commas."""
 
 
 def touchpoint_labels(journey: list[Touchpoint], ids: list[Safe], names: list[Safe]
@@ -154,26 +124,14 @@ def moment_rows(moments: Moments, persona: Safe, labels: list[Safe]) -> list[Mom
     if not moments:
         return []
     ms, ts, places = zip(*moments, strict=True)
-    return list(map(_moment_row, zip(
-        ms, ts, repeat(persona),
-        map(labels.__getitem__, places),
-        cells(list(map(_TEXT, ms))),
-        cells(list(map(", ".join, map(_TEAMS, ms)))))))
+    return list(zip(ms, ts, repeat(persona), map(labels.__getitem__, places),
+                    cells(list(map(_TEXT, ms))), cells(list(map(", ".join, map(_TEAMS, ms))))))
 
 
-class MermaidTask(NamedTuple):
-    """One task line of a Mermaid ``journey``: every name escaped with :func:`mermaid`.
-    The template unpacks: ``t, name, score, actors``."""
-
-    t: Touchpoint
-    name: Safe
-    score: int
-    """The emotion on Mermaid's 1..5 scale."""
-    actors: Safe
-    """The persona, and the touchpoint's owner when it has one, joined with commas."""
-
-
-_mermaid_task = _maker(MermaidTask)
+MermaidTask = tuple["Touchpoint", Safe, int, Safe]
+"""One task line of a Mermaid ``journey``: ``t, name, score, actors``; ``name`` and
+``actors`` (the persona, and the touchpoint's owner when it has one, joined with commas)
+escaped with :func:`filters.mermaid`, ``score`` the emotion on Mermaid's 1..5 scale."""
 
 
 @dataclass(slots=True)
@@ -206,9 +164,8 @@ def mermaid_sections(persona_name: str, phases: list[tuple[str, list[Touchpoint]
     owners = sorted({o for o in map(_OWNER, every) if o})
     actors = {owner: Safe(f"{persona}, {who}")
               for owner, who in zip(owners, mermaids(owners, MERMAID_ACTOR), strict=True)}
-    tasks = list(map(_mermaid_task, zip(
-        every, mermaids_of_lines(shown), [t.emotion + 3 for t in every],
-        map(actors.get, map(_OWNER, every), repeat(persona)), strict=True)))
+    tasks = list(zip(every, mermaids_of_lines(shown), [t.emotion + 3 for t in every],
+                     map(actors.get, map(_OWNER, every), repeat(persona)), strict=True))
     sections = []
     start = 0
     for label, size in sizes:

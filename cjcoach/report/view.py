@@ -104,11 +104,11 @@ class PersonaView:
     @cached_property
     def pains(self) -> list[MomentView]:
         """The pain points in journey order, with their touchpoints."""
-        return [MomentView(r.t, r.m.text, r.m.teams, r.m.id) for r in self.pain_rows]
+        return [MomentView(t, m.text, m.teams, m.id) for m, t, *_ in self.pain_rows]
 
     @cached_property
     def happies(self) -> list[MomentView]:
-        return [MomentView(r.t, r.m.text, r.m.teams, r.m.id) for r in self.happy_rows]
+        return [MomentView(t, m.text, m.teams, m.id) for m, t, *_ in self.happy_rows]
 
     @cached_property
     def mermaid(self) -> list[rows.MermaidSection]:
