@@ -390,5 +390,16 @@ PRIORITIES = StepDef(
         "votes": QDef("table", _votes, fill=_votes_fill, current=_votes_now),
     },
     _priorities_plan,
-    recap=lambda ctx: {"ranking": "\n" + ranking(ctx)},
+    recap=lambda ctx: {  # the ranking itself comes right after, with the choice
+        "scored": sum(i.priority() is not None for i in ctx.workshop.ideas),
+        "count": len(ctx.workshop.ideas),
+        "dots": dots(ctx, sum(i.total_votes() for i in ctx.workshop.ideas))},
 )
+
+
+def ranking_rule(ctx: Ctx) -> str:
+    """How the ranking is made, in words; with what "(!)" means when an idea has it."""
+    rule = ctx.prompts.step_say("priorities", "rank_rule")
+    if any(i.heavy_conflicts() for i in ctx.workshop.ideas):
+        rule += " " + ctx.prompts.step_say("priorities", "rank_flag")
+    return rule

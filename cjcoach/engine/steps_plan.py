@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cjcoach.engine import reading
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
-from cjcoach.engine.steps_ideas import element_name, ranking
+from cjcoach.engine.steps_ideas import element_name, ranking, ranking_rule
 from cjcoach.model import Workshop
 
 # --- choice and plan -----------------------------------------------------------------
@@ -28,7 +28,8 @@ def _choose(ctx: Ctx, text: str) -> Accepted:
 
 def _choose_fill(ctx: Ctx) -> dict[str, object]:
     top = [i.id for i in ctx.workshop.ranked_ideas()[:2]]
-    return {"ranking": ranking(ctx), "example_refs": ", ".join(top) or "I1"}
+    return {"ranking": ranking(ctx), "rule": ranking_rule(ctx),
+            "example_refs": ", ".join(top) or "I1"}
 
 
 def _confirm(ctx: Ctx, text: str) -> Accepted:

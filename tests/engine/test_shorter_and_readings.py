@@ -453,3 +453,26 @@ def test_details_a_newcomer_typed_are_read_as_meant(chat, lang, line, expected) 
         assert "online/offline" in shown
     if expected[2]:  # complete: no longer listed as still without details
         assert target.id not in shown.split("\n")[-1]
+
+
+@LANGS
+@pytest.mark.parametrize("clash", [False, True])
+def test_the_ranking_is_shown_once_with_how_it_is_made(chat, lang, clash) -> None:
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    used = c.feed(lines, until=("impact", "scores"))
+    if clash:  # the first idea clashes heavily with one element
+        c.say("-2 0 0 0 0 0 0")
+        used += 1
+    used += c.feed(lines[used:], until=("priorities", "votes"))
+    shown = ""
+    while c.where[1] == "votes":
+        shown = c.say(lines[used])
+        used += 1
+    assert c.where == ("plan", "choose")
+    assert shown.count("I1 ") == 1  # the ranking once: in the question, not in the recap too
+    rule = ("divided by effort" if lang == "en" else "gedeeld door moeite")
+    assert rule in c.conv.current.text
+    flagged = any(i.heavy_conflicts() for i in store.load(c.path).ideas)
+    assert flagged or not clash
+    assert ("(!) " in c.conv.current.text) == flagged  # what (!) means, when one has it
