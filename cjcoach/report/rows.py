@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from cjcoach.report.columns import cells, mermaids, mermaids_of_lines
 from cjcoach.report.filters import Safe, cell, mermaid
@@ -58,8 +58,8 @@ def _looked_up(known: dict[Any, Safe], values: list[Any], escape: Callable[[Any]
     """``known.get(v)`` for each value, and ``escape(v)`` for the few it does not hold."""
     found = list(map(known.get, values))
     if None in found:
-        found = [f if f is not None else escape(v) for f, v in zip(found, values, strict=True)]
-    return found
+        return [f if f is not None else escape(v) for f, v in zip(found, values, strict=True)]
+    return cast("list[Safe]", found)
 
 
 class JourneyRows:
@@ -164,7 +164,7 @@ def mermaid_sections(persona_name: str, phases: list[tuple[str, list[Touchpoint]
     owners = sorted({o for o in map(_OWNER, every) if o})
     actors = {owner: Safe(f"{persona}, {who}")
               for owner, who in zip(owners, mermaids(owners, MERMAID_ACTOR), strict=True)}
-    tasks = list(zip(every, mermaids_of_lines(shown), [t.emotion + 3 for t in every],
+    tasks = list(zip(every, mermaids_of_lines(shown), [(t.emotion or 0) + 3 for t in every],
                      map(actors.get, map(_OWNER, every), repeat(persona)), strict=True))
     sections = []
     start = 0
