@@ -60,6 +60,7 @@ class Conversation:
         self.today = today or datetime.date.today()
         self.tip_counter: dict[tuple[str, str], int] = {}
         self.coach_said: set[str] = set()
+        self._coach_explained = False
         self._unsaved = False
         self.position: Position | None = self._resume_position()
 
@@ -188,6 +189,7 @@ class Conversation:
         step = self.position.step
         if intro:
             head = self.prompts.say("step_start", number=METHOD_STEP[step],
+                                    part=STEP_KEYS.index(step) + 1, parts=len(STEP_KEYS),
                                     title=self.prompts.title(step))
             why = str(self.prompts.step(step).get("why") or "").strip()
             messages.append(BotMessage("info", f"{head}\n{why}".strip()))
@@ -345,6 +347,9 @@ class Conversation:
             text = self._not_said_before(remark.text)
             if text:
                 messages.append(BotMessage("coach", text))
+        if messages and not self._coach_explained:  # once: the remarks ask, nobody must answer
+            self._coach_explained = True
+            messages.append(BotMessage("info", self.prompts.say("coach_note")))
         return messages
 
     def _not_said_before(self, text: str) -> str:

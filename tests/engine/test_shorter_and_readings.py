@@ -476,3 +476,15 @@ def test_the_ranking_is_shown_once_with_how_it_is_made(chat, lang, clash) -> Non
     flagged = any(i.heavy_conflicts() for i in store.load(c.path).ideas)
     assert flagged or not clash
     assert ("(!) " in c.conv.current.text) == flagged  # what (!) means, when one has it
+
+
+@LANGS
+def test_after_the_first_coach_remark_the_team_hears_once_that_no_answer_is_needed(chat, lang):
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    said = [m for line in lines for m in c.conv.answer(line).messages]
+    coach = [i for i, m in enumerate(said) if m.kind == "coach"]
+    notes = [i for i, m in enumerate(said) if "/back" in m.text and "/edit" in m.text
+             or "/terug" in m.text and "/wijzig" in m.text]
+    assert len(coach) >= 2 and len(notes) == 1
+    assert notes[0] == coach[0] + 1 or said[coach[0] + 1].kind == "coach"
