@@ -25,7 +25,17 @@ from cjcoach.engine.api import (
     SaveOutcome,
     StepInfo,
 )
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, full_plan, next_after
+from cjcoach.engine.flow import (
+    Accepted,
+    Ctx,
+    Position,
+    QDef,
+    Retry,
+    StepDef,
+    full_plan,
+    next_after,
+    spoken_date,
+)
 from cjcoach.engine.prompts import PromptSet, load_prompts
 from cjcoach.engine.steps_alignment import ALIGNMENT
 from cjcoach.engine.steps_ideas import IDEAS, IMPACT, PRIORITIES
@@ -293,7 +303,7 @@ class Conversation:
                 finished = True
                 messages.append(BotMessage("info", self.prompts.say(
                     "finished", file=shlex.quote(str(self.file.path)),
-                    review=self.workshop.review_date or "?").strip()))
+                    review=spoken_date(self.prompts, self.workshop.review_date or "?")).strip()))
             else:
                 messages += self.ask(intro=self.position.step != step_before)
         save = self.save()

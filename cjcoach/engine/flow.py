@@ -195,6 +195,17 @@ def joined(items: Iterable[str]) -> str:
     return "; ".join(items)
 
 
+def spoken_date(prompts: PromptSet, iso: str) -> str:
+    """``2027-03-16`` as ``16 maart 2027`` (month names from ``common.yaml``); text that is no
+    date stays as it is."""
+    months = [m.strip() for m in prompts.say("month_names").split(",")]
+    try:
+        d = datetime.date.fromisoformat(iso.strip())
+    except ValueError:
+        return iso
+    return f"{d.day} {months[d.month - 1]} {d.year}" if len(months) == 12 else iso
+
+
 def decimal(lang: str, value: float, places: int = 1) -> str:
     """``2.2`` in English, ``2,2`` in Dutch."""
     text = f"{value:.{places}f}"

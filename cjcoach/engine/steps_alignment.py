@@ -55,6 +55,11 @@ def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
         ids, bad = reading.refs(head, goals)
         if ids and not bad:
             return ids, rest.strip()
+    lowered = f" {reading.clean(cleaned).lower()} "
+    no_fit = [x.strip() for x in ctx.say("no_fit_words").split(",")]
+    if any(f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered
+           for phrase in no_fit if phrase):
+        return None  # "weet ik niet, past niet echt": no goal named, and it says it fits none
     _, bad = reading.refs(candidates[0][0], goals)
     raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or cleaned, sample="G1"))
 

@@ -78,7 +78,10 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
             added.append(t)
     for line in [] if copies is not None else reading.lines(text):
         cells = split_row(line)
-        names = reading.items(line, ctx.words) if cells is None else [reading.clean(cells[0])]
+        # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
+        # is, auto ophalen en betalen, factuur" is three)
+        names = reading.items(line, ctx.words, commas=True) if cells is None else [
+            reading.clean(cells[0])]
         if not names or not all(names):
             raise Retry(ctx.retry())
         staged = [Touchpoint("", "", "", n) for n in names]

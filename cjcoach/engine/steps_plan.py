@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.engine.flow import (
+    Accepted,
+    Ctx,
+    Position,
+    QDef,
+    Retry,
+    StepDef,
+    iter_once,
+    spoken_date,
+)
 from cjcoach.engine.steps_ideas import element_name, ranking, ranking_rule
 from cjcoach.model import Workshop
 
@@ -110,5 +119,5 @@ REVIEW = StepDef(
     "review",
     {"date": QDef("date", _date, current=lambda ctx: ctx.workshop.review_date)},
     lambda w: iter_once("review", "date"),
-    recap=lambda ctx: {"date": ctx.workshop.review_date or "?"},
+    recap=lambda ctx: {"date": spoken_date(ctx.prompts, ctx.workshop.review_date or "?")},
 )

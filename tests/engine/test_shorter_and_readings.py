@@ -488,3 +488,29 @@ def test_after_the_first_coach_remark_the_team_hears_once_that_no_answer_is_need
              or "/terug" in m.text and "/wijzig" in m.text]
     assert len(coach) >= 2 and len(notes) == 1
     assert notes[0] == coach[0] + 1 or said[coach[0] + 1].kind == "coach"
+
+
+@pytest.mark.parametrize("lang, answer", [
+    ("nl", "weet ik niet, past niet echt. gewoon ruud die het goed doet"),
+    ("en", "not sure, it doesn't fit any of them really"),
+])
+def test_a_goal_that_fits_no_business_goal_in_a_sentence(chat, lang, answer) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("alignment", "meets"))
+    goal = c.conv.position.ctx["goal"]
+    shown = c.say(answer)
+    assert ("doesn't meet any" if lang == "en" else "raakt (nog) geen") in shown
+    assert not [a for a in store.load(c.path).alignments if a.customer_goal == goal]
+    assert c.where != ("alignment", "meets") or c.conv.position.ctx["goal"] != goal
+
+
+@LANGS
+def test_the_review_date_is_said_in_words(chat, lang) -> None:
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    used = c.feed(lines, until=("review", "date"))
+    shown = c.say("1-3-2027")
+    assert ("1 March 2027" if lang == "en" else "1 maart 2027") in shown
+    assert "2027-03-01" not in shown and c.last.finished
+    assert store.load(c.path).review_date == "2027-03-01"  # the file keeps the ISO date
+    assert used
