@@ -28,13 +28,18 @@ from cjcoach.model import SEVEN_S, Idea, SevenSScore, Workshop
 # --- ideas ---------------------------------------------------------------------------
 
 
-def _all_touchpoint_lines(ctx: Ctx) -> str:
+def _touchpoint_lines(ctx: Ctx) -> str:
+    """The touchpoints to pick from at the first idea: where it hurts now (a pain point or a
+    bad feeling), with a line saying any other may be named too. All of them when none hurts."""
     w = ctx.workshop
+    every = [(p, t) for p in w.personas for t in w.journey(p.id)]
+    hurting = [(p, t) for p, t in every if t.pain_points or (t.emotion or 0) < 0]
     lines = []
-    for p in w.personas:
-        for t in w.journey(p.id):
-            mood = f" [{signed(t.emotion)}]" if t.emotion is not None else ""
-            lines.append(f"  {t.id}  {t.name} ({p.name}, {w.phase_label(t.phase)}){mood}")
+    for p, t in hurting or every:
+        mood = f" [{signed(t.emotion)}]" if t.emotion is not None else ""
+        lines.append(f"  {t.id}  {t.name} ({p.name}, {w.phase_label(t.phase)}){mood}")
+    if hurting and len(hurting) < len(every):
+        lines.append(ctx.say("others_too", first=every[0][1].id, last=every[-1][1].id))
     return "\n".join(lines)
 
 
@@ -67,7 +72,7 @@ def _idea_fill(ctx: Ctx) -> dict[str, object]:
     journey = [t for p in ctx.workshop.personas for t in ctx.workshop.journey(p.id)]
     worst = sorted(journey, key=lambda t: t.emotion if t.emotion is not None else 3)[:2]
     first = ctx.workshop.ideas and ctx.idea() is ctx.workshop.ideas[0]
-    listed = _all_touchpoint_lines(ctx) if first else ctx.prompts.say("codes_above")
+    listed = _touchpoint_lines(ctx) if first else ctx.prompts.say("codes_above")
     return {"idea": ctx.idea().title, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop),
             "example_refs": ", ".join(t.id for t in worst) or "T1"}
