@@ -315,5 +315,6 @@ def all_details(ctx: Ctx, text: str) -> Accepted:
     waiting = open_touchpoints(ctx)
     if not waiting:
         return Accepted(ctx.say("details_all_done", items=noted, persona=persona.name))
-    return Accepted(ctx.say("details_more", items=noted,
-                            waiting=", ".join(f"{t.id} {t.name}" for t in waiting)), stay=True)
+    named = len(waiting) <= 3  # with the list right above, codes are enough for a long one
+    return Accepted(ctx.say("details_more", items=noted, waiting=", ".join(
+        f"{t.id} {t.name}" if named else t.id for t in waiting)), stay=True)

@@ -514,3 +514,16 @@ def test_the_review_date_is_said_in_words(chat, lang) -> None:
     assert "2027-03-01" not in shown and c.last.finished
     assert store.load(c.path).review_date == "2027-03-01"  # the file keeps the ISO date
     assert used
+
+
+@LANGS
+def test_the_touchpoints_still_without_details_are_listed_short(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    c.say("Instagram, Google, Flyer, Poster, Radio", "")
+    while c.where == ("touchpoints", "touchpoints"):
+        c.say("")
+    shown = c.say("T1: online, 3, Sanne, G1")
+    assert "T2, T3, T4, T5" in shown and "Poster" not in shown.split("\n")[-1]
+    shown = c.say("T2: online, 3, Sanne, G1")
+    assert "T3 Flyer, T4 Poster, T5 Radio" in shown  # the last few by name
