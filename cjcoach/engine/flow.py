@@ -206,7 +206,8 @@ def spoken_date(prompts: PromptSet, iso: str) -> str:
     return f"{d.day} {months[d.month - 1]} {d.year}" if len(months) == 12 else iso
 
 
-def decimal(lang: str, value: float, places: int = 1) -> str:
-    """``2.2`` in English, ``2,2`` in Dutch."""
-    text = f"{value:.{places}f}"
+def decimal(lang: str, value: float, places: int = 2) -> str:
+    """``1.75`` in English, ``1,75`` in Dutch; no trailing zeros (``2,2``, ``3``), so the
+    chat shows the same number as the report."""
+    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "nl" else text

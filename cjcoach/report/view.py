@@ -275,7 +275,8 @@ def build(w: Workshop, labels: dict[str, Any], remarks: list[Any] | None) -> dic
     """The template context for ``w``, with ``labels`` for its language."""
     personas = _persona_views(w, labels)
     ideas = _idea_views(w)
-    top = [v for v in ideas if v.rank is not None and v.i.decision != "drop"][:3]
+    chosen = [v for v in ideas if v.i.decision == "do"]  # ideas is in ranking order
+    top = chosen or [v for v in ideas if v.rank is not None and v.i.decision != "drop"][:3]
     return {
         "w": w,
         "lang": w.language,
@@ -283,6 +284,7 @@ def build(w: Workshop, labels: dict[str, Any], remarks: list[Any] | None) -> dic
         "personas": personas,
         "ideas": ideas,
         "top": top,
+        "top_chosen": bool(chosen),
         "actions": [v for v in ideas if v.i.decision != "drop"
                     and (v.i.decision == "do" or v.i.owner or v.i.next_step)],
         "goals": _alignment(w),

@@ -87,8 +87,21 @@ def test_ranking_shows_formula_and_quadrants(workshop: Workshop) -> None:
 
 def test_action_plan_lists_owner_channel_step_and_hypothesis(workshop: Workshop) -> None:
     md = render_markdown(workshop)
-    assert ("| 1 | I2 Second till | Bo | shop | Try in June | Waiting under three minutes |"
-            in md)
+    assert "| I2 Second till | Bo | shop | Try in June | Waiting under three minutes |" in md
+
+
+def test_summary_shows_what_the_team_chose_once_it_chose(workshop: Workshop) -> None:
+    """A tester missed the idea they chose at the top, and saw one they did not choose."""
+    for idea in workshop.ideas:
+        idea.decision = ""
+    before = render_markdown(workshop).split("## The scene")[0]
+    assert "### The top three priorities" in before  # nothing chosen yet: the ranking's top
+    chosen, other = workshop.ideas[1], workshop.ideas[0]
+    chosen.decision, other.decision = "do", "later"
+    summary = render_markdown(workshop).split("## The scene")[0]
+    assert "### What you will work on" in summary and "### The top three" not in summary
+    assert f"{chosen.id} {chosen.title}" in summary
+    assert f"{other.id} {other.title}" not in summary
 
 
 def test_coach_remarks_are_in_the_report(workshop: Workshop) -> None:
@@ -229,3 +242,12 @@ def test_an_empty_templates_folder_gives_the_same_report(workshop: Workshop,
     assert render_markdown(workshop, tmp_path) == render_markdown(workshop)
     assert render_html(workshop, tmp_path).split("<main")[1] == \
         render_html(workshop).split("<main")[1]
+
+
+def test_a_touchpoint_on_both_channels_says_so_in_the_workshop_language() -> None:
+    for lang, label in (("en", "online and offline"), ("nl", "online en offline")):
+        w = small_workshop(lang)
+        w.touchpoints[0].channel = "both"
+        row = next(line for line in render_markdown(w).splitlines()
+                   if f"| {w.touchpoints[0].id} | {w.touchpoints[0].name} |" in line)
+        assert f"| {label} |" in row
