@@ -73,21 +73,26 @@ class PlainChat:
         self.show(reply.messages)
         if reply.save is not None and reply.save.message:
             self.say(reply.save.message)
-        if reply.report_requested:
+        if reply.report_requested or reply.finished:
             self._report()
         return not reply.quit
 
     def _report(self) -> None:
+        """Write the report beside the workshop file, as Markdown to read and HTML to print,
+        and say where (a whole report printed here would bury the chat)."""
+        say = self.conv.prompts.say
+        workshop_path = self.conv.file.path
+        stem = f"{workshop_path.stem}-{say('report_file')}"
+        md, html = (workshop_path.with_name(f"{stem}.{ext}") for ext in ("md", "html"))
         try:
-            from cjcoach.report import render_markdown
+            from cjcoach.report import export
 
-            text = render_markdown(self.conv.workshop)
+            export(self.conv.workshop, md, "md")
+            export(self.conv.workshop, html, "html")
         except Exception as exc:  # noqa: BLE001 - the chat goes on without the report
-            self.say(f"(The report could not be made: {exc})")
+            self.say(say("report_failed", reason=str(exc)))
             return
-        self.say()
-        self.say(text.rstrip())
-        self.say()
+        self.say(say("report_written", md=str(md), html=str(html)))
 
     def run(self, lines: TextIO) -> int:
         self.show(self.conv.start())

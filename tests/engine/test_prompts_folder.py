@@ -62,8 +62,11 @@ def test_both_bundled_sets_load() -> None:
                 assert q.get("example"), (lang, step, key)
 
 
-def test_plain_report_command_prints_the_report(tmp_path: Path) -> None:
+def test_plain_report_command_writes_the_report_beside_the_workshop(tmp_path: Path) -> None:
     path = tmp_path / "w.yaml"
     done = run_cli("chat", str(path), "--lang", "en", stdin="Spoke & Co\n/report\n")
     assert done.returncode == 0, done.stderr
-    assert "Spoke & Co" in done.stdout.split("/report", 1)[-1] or "Spoke" in done.stdout
+    md, html = tmp_path / "w-report.md", tmp_path / "w-report.html"
+    assert str(md) in done.stdout and str(html) in done.stdout
+    assert "# Customer journey of Spoke & Co" in md.read_text(encoding="utf-8")
+    assert "<html" in html.read_text(encoding="utf-8")

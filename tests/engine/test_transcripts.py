@@ -57,6 +57,8 @@ def test_english_one_persona(tmp_path: Path) -> None:
     assert guest.owner == "Ahmed" and reminder.hypothesis.startswith("We expect 30%")
     assert w.review_date == "2027-11-24" or w.review_date > "2027-01-01"
     assert "That's it" in r["out"]
+    report = tmp_path / "workshop-report.md"  # written beside the workshop at the end
+    assert f"{report}" in r["out"] and "Bakery De Gouden Korst" in report.read_text("utf-8")
     turns = r["data"]["transcript"]
     assert {"role": "user", "text": "Bakery De Gouden Korst"} in turns
 
