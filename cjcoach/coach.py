@@ -123,6 +123,17 @@ class _Context:
         """Each persona's journey, sorted once per review (a rule never changes the workshop)."""
         return [(p, journey) for p in self.w.personas if (journey := self.w.journey(p.id))]
 
+    @cached_property
+    def few_before(self) -> tuple[list[tuple[Persona, int]], str]:
+        """See :func:`_few_before` (two rules ask it)."""
+        ordered = phases_before_purchase(self.w)
+        before = set(ordered)
+        if not before:
+            return [], ""
+        few = [(p, count) for p, journey in self.mapped()
+               if (count := sum(t.phase in before for t in journey)) < FEW_BEFORE_PURCHASE]
+        return few, self.join([self.w.phase_label(k) for k in ordered])
+
     def mapped(self) -> Iterator[tuple[Persona, list[Touchpoint]]]:
         """Each persona that has touchpoints, with its journey in order."""
         return iter(self._journeys)
@@ -213,13 +224,8 @@ def _persona_without_touchpoints(c: _Context) -> Iterator[_Finding]:
 
 def _few_before(c: _Context) -> tuple[list[tuple[Persona, int]], str]:
     """The personas with few touchpoints before the purchase (and how many), and the phases
-    that count as "before", joined for a message."""
-    before = phases_before_purchase(c.w)
-    if not before:
-        return [], ""
-    few = [(p, count) for p, journey in c.mapped()
-           if (count := sum(t.phase in before for t in journey)) < FEW_BEFORE_PURCHASE]
-    return few, c.join([c.w.phase_label(k) for k in before])
+    that count as "before", joined for a message (worked out once per review)."""
+    return c.few_before
 
 
 @_rule("few_touchpoints_before_purchase", "touchpoints", "warn", "persona", "count", "phases")
