@@ -46,13 +46,14 @@ async def test_a_whole_workshop_in_the_tui_equals_the_plain_chat(tmp_path: Path,
             assert reply is not None
             assert reply.save is None or reply.save.saved
             tracker.saw(question, text, any(m.kind == "retry" for m in reply.messages))
-            board = shown_text(screen.query_one("#board"))
+            board = shown_text(screen.query_one("#journey"))
             workshop = conversation.workshop
             if workshop.touchpoints and workshop.phases:
                 assert workshop.touchpoints[0].name.split()[0][:6] in board
                 saw_touchpoints_on_the_map = True
         assert conversation.current is None, "the workshop did not finish"
-        steps = shown_text(screen.query_one(JourneyMap).query_one("#steps"))
+        shown = shown_text(screen.query_one(JourneyMap).query_one("#journey"))
+        steps = shown.split("\n\n")[0]  # the steps, then an empty line, then the board
         assert "▶" not in steps and steps.count("✓") == len(conversation.steps())
     assert saw_touchpoints_on_the_map
 

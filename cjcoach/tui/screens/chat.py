@@ -23,7 +23,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cjcoach.engine.api import BotMessage, Reply, SaveOutcome
 from cjcoach.tui.keys import localize_bindings
@@ -31,6 +31,7 @@ from cjcoach.tui.screens.labelled import Labelled
 from cjcoach.tui.session import OpenError, Session
 from cjcoach.tui.widgets.chat_log import ChatLog
 from cjcoach.tui.widgets.journey_map import JourneyMap
+from cjcoach.tui.widgets.key_line import KeyLine
 from cjcoach.tui.widgets.prompt_input import PromptInput
 from cjcoach.tui.widgets.question_bar import QuestionBar
 
@@ -75,9 +76,9 @@ class ChatScreen(Labelled, Screen[None]):
         with Horizontal(id="top-bar"):
             yield Static(self.session.path.name, id="title", markup=False)
             yield Static("", id="save-state", markup=False)
-        yield Static(L("chat.read_only", reason=self.session.read_only_reason),
-                     id="read-only", markup=False,
-                     classes="" if self.session.read_only_reason else "-hidden")
+        if self.session.read_only_reason:
+            yield Static(L("chat.read_only", reason=self.session.read_only_reason),
+                         id="read-only", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="chat-column"):
                 yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log")
@@ -85,7 +86,7 @@ class ChatScreen(Labelled, Screen[None]):
                 yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
                                   read_only=bool(self.session.read_only_reason))
             yield JourneyMap(id="map")
-        yield Footer(compact=True)
+        yield KeyLine(L("keys.palette"))
 
     def on_mount(self) -> None:
         localize_bindings(self.query_one(PromptInput), self.labels)
@@ -281,6 +282,7 @@ class ChatScreen(Labelled, Screen[None]):
         localize_bindings(self, self.labels)
         localize_bindings(self.query_one(PromptInput), self.labels)
         self.refresh_bindings()
+        self.query_one(KeyLine).relabel(self.labels("keys.palette"))
         self.query_one(PromptInput).placeholder = self.labels("chat.placeholder")
         if self._saved_at:
             self.query_one("#save-state", Static).update(

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cjcoach.tui.keys import key_rows
 from cjcoach.tui.screens.labelled import Labelled
+from cjcoach.tui.widgets.key_line import KeyLine
 from cjcoach.tui.widgets.message_text import message_text
 
 
@@ -43,7 +44,7 @@ class HelpScreen(Labelled, ModalScreen[None]):
             if commands is not None:
                 yield Static(L("help.commands_title"), classes="help-heading")
                 yield Static(commands, id="commands")
-        yield Footer(compact=True)
+        yield KeyLine(L("keys.palette"))
 
     def _keys_table(self) -> Text:
         L = self.labels

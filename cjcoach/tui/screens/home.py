@@ -11,12 +11,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cjcoach import recent
 from cjcoach.tui.labels import Labels
 from cjcoach.tui.screens.labelled import Labelled
+from cjcoach.tui.widgets.key_line import KeyLine
 
 
 def recent_line(entry: recent.RecentWorkshop, labels: Labels) -> str:
@@ -67,7 +68,7 @@ class HomeScreen(Labelled, Screen[None]):
             with Horizontal(id="demo-row"):
                 yield Button(L("home.demo_nl"), id="demo-nl", compact=True)
                 yield Button(L("home.demo_en"), id="demo-en", compact=True)
-        yield Footer(compact=True)
+        yield KeyLine(L("keys.palette"))
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

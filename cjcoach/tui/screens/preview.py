@@ -15,11 +15,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown, Static
+from textual.widgets import Button, Markdown, Static
 
 from cjcoach.tui.labels import Labels
 from cjcoach.tui.screens.labelled import Labelled
 from cjcoach.tui.session import Session
+from cjcoach.tui.widgets.key_line import KeyLine
 
 SUFFIX = {"md": ".md", "html": ".html"}
 
@@ -76,7 +77,7 @@ class PreviewScreen(Labelled, Screen[None]):
         yield Static("", id="export-state", markup=False, classes="-hidden")
         with VerticalScroll(id="report-scroll"):
             yield Markdown(L("preview.loading"), id="report")
-        yield Footer(compact=True)
+        yield KeyLine(L("keys.palette"))
 
     def on_mount(self) -> None:
         self.query_one("#report-scroll").focus()

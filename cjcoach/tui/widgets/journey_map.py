@@ -3,7 +3,7 @@
 The journey is a board with the phases as columns and the touchpoints in them, each with
 its emotion as a small bar (▁ bad … █ great) and its pain points and happy moments
 marked; under the board the emotions in journey order make a small curve. Both parts are
-single Rich renderables, redrawn from the workshop after every accepted answer.
+one Rich renderable in one widget, redrawn from the workshop after every accepted answer.
 """
 
 from __future__ import annotations
@@ -119,19 +119,17 @@ def board(workshop: Workshop, persona_id: str, labels: Labels,
 
 
 class JourneyMap(VerticalScroll):
-    """The side panel: step progress on top, the journey board below."""
+    """The side panel: step progress on top, the journey board below, in one text."""
 
     DEFAULT_CSS = """
     JourneyMap { width: 45%; min-width: 30; padding: 0 1; border-left: vkey $primary 30%; }
-    JourneyMap > #steps { margin-bottom: 1; }
     """
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("", id="steps")
-        yield Static("", id="board")
+        yield Static("", id="journey")
 
     def show(self, workshop: Workshop, steps: Sequence[StepInfo], persona_id: str,
              labels: Labels) -> None:
-        self.query_one("#steps", Static).update(steps_text(steps, labels))
         width = self.scrollable_content_region.width or 50
-        self.query_one("#board", Static).update(board(workshop, persona_id, labels, width))
+        self.query_one("#journey", Static).update(
+            Group(steps_text(steps, labels), Text(""), board(workshop, persona_id, labels, width)))
