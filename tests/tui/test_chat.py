@@ -179,9 +179,11 @@ async def test_a_long_chat_keeps_a_bounded_number_of_message_widgets(tmp_path: P
     app = create_app(Options("open", path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        log = app.screen.query_one(ChatLog)
+        earlier = str(log.query_one("#earlier").render())  # said from the first frame on
+        assert f"{log.folded} earlier messages are folded away" in earlier
         for i in range(5):
             await send(pilot, "/status" if i % 2 else "/help")
-        log = app.screen.query_one(ChatLog)
         assert len(log.messages) <= ChatLog().limit
         assert log.folded > 250, "the earlier messages are folded, not dropped"
 

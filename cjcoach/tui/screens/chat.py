@@ -81,22 +81,23 @@ class ChatScreen(Labelled, Screen[None]):
                          id="read-only", markup=False)
         with Horizontal(id="body"):
             with Vertical(id="chat-column"):
-                yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log")
+                yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log",
+                              messages=self._opening())
                 yield QuestionBar(id="question")
                 yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
                                   read_only=bool(self.session.read_only_reason))
             yield JourneyMap(id="map")
         yield KeyLine(L("keys.palette"))
 
+    def _opening(self) -> list[tuple[str, str, str]]:
+        """What the log shows when the room opens: the transcript so far, then the bot's
+        welcome and the question it asks now."""
+        workshop = self.session.workfile.workshop
+        history = [(t.text, t.role, "") for t in workshop.transcript if t.text.strip()]
+        return history + [(m.text, "bot", m.kind) for m in self.session.conversation.start()]
+
     def on_mount(self) -> None:
         localize_bindings(self.query_one(PromptInput), self.labels)
-        workshop = self.session.workfile.workshop
-        log = self.query_one(ChatLog)
-        history = [t for t in workshop.transcript if t.text.strip()]
-        shown = history[-log.limit:]
-        log.folded = len(history) - len(shown)
-        log.add_many([(t.text, t.role, "") for t in shown])
-        self.show_bot(self.session.conversation.start())
         self.refresh_state()
         box = self.query_one(PromptInput)
         if self.session.draft and not box.read_only:

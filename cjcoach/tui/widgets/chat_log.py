@@ -8,6 +8,8 @@ at turn 10. Everything stays in the workshop file's transcript.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -56,17 +58,21 @@ class ChatLog(VerticalScroll):
     """
 
     def __init__(self, limit: int = DEFAULT_LIMIT, earlier_text: str = "{count}",
-                 **kwargs: object) -> None:
+                 messages: Sequence[tuple[str, str, str]] = (), **kwargs: object) -> None:
+        """``messages`` (text, role, kind) are there from the start, oldest first."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.limit = limit
-        self.folded = 0
+        keep = messages[-limit:] if limit else []
+        self.folded = len(messages) - len(keep)
         self._earlier_text = earlier_text
-        self._shown: list[ChatMessage] = []
+        self._shown = [ChatMessage(text, role, kind) for text, role, kind in keep]
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static("", id="earlier", markup=False)
+        yield from self._shown
 
     def on_mount(self) -> None:
+        self._show_folded()
         self.anchor()
 
     def add(self, text: str, role: str, kind: str = "") -> None:
