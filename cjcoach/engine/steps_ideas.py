@@ -248,7 +248,7 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
     separated = re.search(r"[,;|]", cleaned) is not None
     tokens = [tok.strip() for tok in re.split(r"[,;|]+" if separated else r"\s+", cleaned)
               if tok.strip()]
-    values = [score_of(ctx, tok) for tok in tokens]
+    values = [0 if tok == "?" else score_of(ctx, tok) for tok in tokens]  # "?": not sure, 0
     if any(v is None for v in values):
         raise Retry(ctx.retry())
     if len(values) != len(SEVEN_S):

@@ -527,3 +527,12 @@ def test_the_touchpoints_still_without_details_are_listed_short(chat, lang) -> N
     assert "T2, T3, T4, T5" in shown and "Poster" not in shown.split("\n")[-1]
     shown = c.say("T2: online, 3, Sanne, G1")
     assert "T3 Flyer, T4 Poster, T5 Radio" in shown  # the last few by name
+
+
+@LANGS
+def test_a_question_mark_in_the_seven_scores_is_not_sure_and_counts_as_zero(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("2 0 0 2 1 -1 ?")
+    idea = store.load(c.path).ideas[0]
+    assert [sc.score for sc in idea.seven_s.values()] == [2, 0, 0, 2, 1, -1, 0]
