@@ -66,13 +66,24 @@ class Conversation:
         self.prompts_folder = prompts
         lang = workfile.workshop.language
         self.prompts: PromptSet = load_prompts(lang, prompts, KNOWN_QUESTIONS)
-        self.words = reading.load_words(prompts or prompts_dir(), lang)
+        self._words: reading.Words | None = None
+        if prompts is not None:  # a trainer's folder: a broken words.yaml is said at once
+            self._words = reading.load_words(prompts, lang)
         self.today = today or datetime.date.today()
         self.tip_counter: dict[tuple[str, str], int] = {}
         self.coach_said: set[str] = set()
         self._coach_explained = False
         self._unsaved = False
         self.position: Position | None = self._resume_position()
+
+    @property
+    def words(self) -> reading.Words:
+        """The words answers are read with; the bundled ones are loaded at the first answer
+        (the first question does not need them)."""
+        if self._words is None:
+            self._words = reading.load_words(self.prompts_folder or prompts_dir(),
+                                             self.workshop.language)
+        return self._words
 
     # --- the face contract -------------------------------------------------------------
 
@@ -137,7 +148,7 @@ class Conversation:
     # --- inside ------------------------------------------------------------------------
 
     def ctx(self, position: Position) -> Ctx:
-        return Ctx(self.workshop, position, self.prompts, self.words, self.today)
+        return Ctx(self.workshop, position, self.prompts, lambda: self.words, self.today)
 
     def qdef(self, position: Position) -> QDef:
         return STEP_DEFS[position.step].questions[position.question]

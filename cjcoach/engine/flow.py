@@ -58,8 +58,13 @@ class Ctx:
     workshop: Workshop
     position: Position
     prompts: PromptSet
-    words: Any
+    words_of: Callable[[], Any]
+    """Gives the words answers are read with (loaded when first needed)."""
     today: datetime.date
+
+    @property
+    def words(self) -> Any:
+        return self.words_of()
 
     @property
     def lang(self) -> str:

@@ -8,25 +8,52 @@ step modules read simply.
 from __future__ import annotations
 
 import datetime
+import importlib
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from cjcoach.engine import answers
-from cjcoach.engine.answers import Words, load_words
+if TYPE_CHECKING:
+    from cjcoach.engine.answers import Words, load_words
 
 __all__ = ["Words", "load_words", "clean", "lines", "items", "is_done", "scale", "score",
-           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure", "after_all"]
+           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure", "after_all",
+           "fold"]
+
+
+_loaded: list[ModuleType] = []
+
+
+def _answers() -> ModuleType:
+    """The parsers, imported when the first answer is read: showing the first question does
+    not need them, and the workshop room should open fast."""
+    if not _loaded:
+        _loaded.append(importlib.import_module("cjcoach.engine.answers"))
+    return _loaded[0]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Words", "load_words", "answers"):
+        module = _answers()
+        return module if name == "answers" else getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def clean(text: str) -> str:
-    return answers.clean_text(text)
+    return _answers().clean_text(text)
+
+
+def fold(text: str) -> str:
+    """The form answers and words are compared in (see ``answer_words.fold``)."""
+    return _answers().fold(text)
 
 
 def after_all(text: str, phrases: str) -> str | None:
     """``"de rest +1"`` → ``"+1"`` when the answer starts with one of ``phrases`` (a
     comma-separated list such as "de rest, allemaal"), else ``None``: one value for
     all of them."""
-    lowered = answers.fold(text).strip()
+    lowered = _answers().fold(text).strip()
     for phrase in sorted((p.strip() for p in phrases.split(",")), key=len, reverse=True):
-        folded = answers.fold(phrase)
+        folded = _answers().fold(phrase)
         if folded and (lowered == folded or lowered.startswith(folded + " ")):
             return lowered[len(folded):].strip(" :=,;")
     return None
@@ -40,12 +67,12 @@ def lines(text: str) -> list[str]:
 def items(text: str, words: Words, commas: bool | None = None) -> list[str]:
     """List items: one per line or ``;``; commas split only where the line looks like a list
     (``commas=None``), always (``True``) or never (``False``)."""
-    return answers.parse_list(text, split_commas=commas)
+    return _answers().parse_list(text, split_commas=commas)
 
 
 def is_unsure(text: str, words: Words) -> bool:
     """The whole answer is a hesitation ("weet ik niet", "geen idee", "?"), not content."""
-    folded = answers.fold(text).strip(" .!")
+    folded = _answers().fold(text).strip(" .!")
     if not folded or len(folded) > 40:
         return False
     found = words.yes_no.find(folded)
@@ -53,43 +80,43 @@ def is_unsure(text: str, words: Words) -> bool:
 
 
 def is_done(text: str, words: Words) -> bool:
-    return answers.is_done(text, words)
+    return _answers().is_done(text, words)
 
 
 def scale(text: str, low: int, high: int, words: Words) -> int | None:
-    return answers.parse_scale(text, low, high, words)
+    return _answers().parse_scale(text, low, high, words)
 
 
 def score(text: str, words: Words) -> int | None:
     """A 7S score from -2 to +2 (digits, ``--``, ``++``)."""
-    return answers.parse_emotion(text, words)
+    return _answers().parse_emotion(text, words)
 
 
 def emotion(text: str, words: Words) -> int | None:
-    return answers.parse_emotion(text, words)
+    return _answers().parse_emotion(text, words)
 
 
 def choice(text: str, options: list[tuple[str, str]], words: Words) -> str | None:
-    return answers.parse_choice(text, options, words)
+    return _answers().parse_choice(text, options, words)
 
 
 def refs(text: str, options: list[tuple[str, str]], words: Words | None = None
          ) -> tuple[list[str], list[str]]:
-    return answers.resolve_refs(text, options, words)
+    return _answers().resolve_refs(text, options, words)
 
 
 def yes_no(text: str, words: Words) -> bool | None:
-    return answers.parse_yes_no(text, words)
+    return _answers().parse_yes_no(text, words)
 
 
 def date(text: str, today: datetime.date, words: Words) -> str | None:
-    found = answers.parse_date(text, today, words)
+    found = _answers().parse_date(text, today, words)
     return found.isoformat() if found is not None else None
 
 
 def votes(text: str, voter: str, options: list[tuple[str, str]]) -> dict[str, int] | None:
     """One voter's dots per idea id (``I1 I1 I3`` → ``{"I1": 2, "I3": 1}``), or ``None``."""
-    found = answers.parse_votes(text, [voter], options)
+    found = _answers().parse_votes(text, [voter], options)
     if found is None:
         return None
     return {item: sum(per.values()) for item, per in found.items()}

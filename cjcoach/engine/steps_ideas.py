@@ -10,7 +10,6 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import edits, reading
-from cjcoach.engine.answers import fold
 from cjcoach.engine.flow import (
     Accepted,
     Ctx,
@@ -205,9 +204,9 @@ def _heavy(ctx: Ctx, idea: Idea) -> str:
 
 
 def _score_word(ctx: Ctx, text: str) -> int | None:
-    folded = fold(text).strip(" .!,;:")
+    folded = reading.fold(text).strip(" .!,;:")
     for value, phrases in (ctx.prompts.section("impact", "score_words") or {}).items():
-        if folded in [fold(str(p)) for p in phrases or []]:
+        if folded in [reading.fold(str(p)) for p in phrases or []]:
             return int(str(value))
     return None
 

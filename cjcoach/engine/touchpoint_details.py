@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 
 from cjcoach.engine import reading
-from cjcoach.engine.answers import fold
 from cjcoach.engine.flow import Accepted, Ctx, Retry
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.model import Touchpoint, Workshop
@@ -31,18 +30,18 @@ _HEAD_IDS = re.compile(r"^((?:[Tt]\d+(?:\s*(?:,|&|\+|\ben\b|\band\b)\s*|\s+))*[T
 
 def channel_of(cell: str, ctx: Ctx) -> str:
     """``online``/``offline`` when ``cell`` is one of the channel words in touchpoints.yaml."""
-    folded = fold(cell).strip(" .!")
+    folded = reading.fold(cell).strip(" .!")
     for channel, names in (ctx.prompts.section("touchpoints", "channels") or {}).items():
-        if folded in [fold(str(n)) for n in names or []]:
+        if folded in [reading.fold(str(n)) for n in names or []]:
             return str(channel)
     return ""
 
 
 def participant(ctx: Ctx, cell: str) -> str:
     """The participant ``cell`` names (as they were entered), or ``""``."""
-    folded = fold(cell)
+    folded = reading.fold(cell)
     for p in ctx.workshop.scene.participants:
-        if p.name and fold(p.name) == folded:
+        if p.name and reading.fold(p.name) == folded:
             return p.name
     return ""
 
@@ -116,7 +115,7 @@ def _kind(ctx: Ctx, phrase: str) -> str:
     if participant(ctx, phrase):
         return "owner"
     if " " in phrase:
-        return "importance" if fold(phrase) in ctx.words.scale.values else ""
+        return "importance" if reading.fold(phrase) in ctx.words.scale.values else ""
     probe = Touchpoint("", "", "", "")
     try:
         read_cells(ctx, [phrase], probe)

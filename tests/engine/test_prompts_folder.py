@@ -70,3 +70,24 @@ def test_plain_report_command_writes_the_report_beside_the_workshop(tmp_path: Pa
     assert str(md) in done.stdout and str(html) in done.stdout
     assert "# Customer journey of Spoke & Co" in md.read_text(encoding="utf-8")
     assert "<html" in html.read_text(encoding="utf-8")
+
+
+def test_the_first_question_needs_no_answer_parsing(tmp_path: Path) -> None:
+    """Start-up: the parsers and their word lists load when the first answer is read."""
+    code = ("import sys, pathlib\n"
+            "from cjcoach.workfile import WorkshopFile\n"
+            "from cjcoach.engine import Conversation\n"
+            f"f = WorkshopFile.open(pathlib.Path({str(tmp_path / 'w.yaml')!r}), 'nl')\n"
+            "c = Conversation(f)\n"
+            "c.start()\n"
+            "print('before', 'cjcoach.engine.answers' in sys.modules)\n"
+            "c.answer('Bakkerij Korst')\n"
+            "print('after', 'cjcoach.engine.answers' in sys.modules,\n"
+            "      c.workshop.scene.organisation)\n")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "before False" in done.stdout and "after True Bakkerij Korst" in done.stdout
