@@ -169,13 +169,18 @@ def parse_scale(text: str, low: int, high: int, words: Words) -> int | None:
             value = int(numbers[0])
         elif len(numbers) == 2 and fraction and int(fraction.group(2)) == high:
             value = int(fraction.group(1))
-        if any(v == 2 for v, _, _ in words.yes_no.find(folded)):
+        leading = re.match(r"[+-]?\d+\b", folded) is not None  # "3 i think, not sure"
+        if not leading and any(v == 2 for v, _, _ in words.yes_no.find(folded)):
             value = None
     elif folded in words.numbers:
         value = words.numbers[folded]
-    else:
+    elif len(folded.split()) <= SCALE_WORDS:  # "not lose client files …" is no score
         value = _agreed(words.scale, folded, words)
     return value if value is not None and low <= value <= high else None
+
+
+SCALE_WORDS = 5
+"""An answer of more words than this is a sentence, not a scale in words ("heel erg")."""
 
 
 _SIGNS = {"--": -2, "-": -1, "0": 0, "+": 1, "++": 2, "+-": 0, "-+": 0, "±": 0, "+/-": 0,

@@ -232,6 +232,8 @@ def _moments(field: str) -> QDef:
     def apply(ctx: Ctx, text: str) -> Accepted:
         t = ctx.touchpoint()
         added = []
+        # the touchpoint's own code in front ("T22-: het duurt lang") is not part of it
+        text = re.sub(rf"(?im)^\s*{re.escape(t.id)}\b\s*[+-]?\s*[:–—-]?\s*", "", text)
         for item in moment_items(text, ctx.words):
             moment = Moment(ctx.workshop.next_id("M"), item)
             getattr(t, field).append(moment)
@@ -253,6 +255,11 @@ def _teams(ctx: Ctx, text: str) -> Accepted:
     return Accepted(ctx.say("teams_done", teams=", ".join(teams)))
 
 
+_CODE_FIRST = re.compile(r"^\s*([Tt]\d+)\s*([+-]?)\s*[-–—]?\s+(\S.*)$")
+"""A moment typed as a code and then the text, without a colon ("T13 - wachten", "T4 + ze
+kennen je naam")."""
+
+
 def _extra(ctx: Ctx, text: str) -> Accepted:
     """``T4: wachten bij de kassa`` — a pain point or happy moment at any touchpoint.
 
@@ -265,7 +272,10 @@ def _extra(ctx: Ctx, text: str) -> Accepted:
     for line in reading.lines(text):
         head, colon, rest = line.partition(":")
         sign = ""
-        if m := re.match(r"^(.*?)\s*([+-])\s*$", head):
+        if not colon and (m := _CODE_FIRST.match(line)):  # "T13 - nobody talks to her"
+            head, colon, rest = m.group(1), ":", m.group(3)
+            sign = m.group(2)
+        elif m := re.match(r"^(.*?)\s*([+-])\s*$", head):
             head, sign = m.group(1), m.group(2)
         if not colon or not rest.strip():
             raise Retry(ctx.retry())

@@ -536,3 +536,33 @@ def test_a_question_mark_in_the_seven_scores_is_not_sure_and_counts_as_zero(chat
     c.say("2 0 0 2 1 -1 ?")
     idea = store.load(c.path).ideas[0]
     assert [sc.score for sc in idea.seven_s.values()] == [2, 0, 0, 2, 1, -1, 0]
+
+
+@LANGS
+def test_a_moment_typed_with_its_code_and_a_dash(chat, lang) -> None:
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    used = c.feed(lines, until=("moments", "pains"))
+    t = c.conv.position.ctx["touchpoint"]
+    c.say(f"{t}-: it drags on" if lang == "en" else f"{t}-: het duurt lang")
+    pains = store.load(c.path).touchpoint(t).pain_points
+    assert pains[-1].text in ("it drags on", "het duurt lang")  # the code is not kept
+    c.feed(lines[used:], until=("moments", "extra"))
+    journey = store.load(c.path).journey("P1")
+    calm = next(x for x in journey if (x.emotion or 0) >= 0)
+    c.say(f"{calm.id} - nobody talks to her" if lang == "en" else f"{calm.id} - niemand praat")
+    assert store.load(c.path).touchpoint(calm.id).pain_points[-1].text in (
+        "nobody talks to her", "niemand praat")
+
+
+@pytest.mark.parametrize("lang, answer, expected", [
+    ("en", "3 i think, not sure", 3), ("nl", "3 denk ik, weet niet zeker", 3),
+    ("en", "not lose client files or get hacked", None),
+    ("nl", "niet meer wakker liggen van de administratie", None),
+    ("en", "not sure, maybe 3", None),
+])
+def test_satisfaction_read_as_meant(chat, lang, answer, expected) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "satisfaction"))
+    c.say(answer)
+    assert store.load(c.path).personas[0].satisfaction == expected
