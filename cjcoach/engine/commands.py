@@ -282,7 +282,8 @@ def _report(conv: Conversation, rest: str) -> Reply:
 def _quit(conv: Conversation, rest: str) -> Reply:
     if conv.file.read_only:
         return Reply([_say(conv, "quit_read_only")], quit=True)
-    return Reply([_say(conv, "quit")], quit=True, save=conv.save())
+    key = "quit_finished" if conv.workshop.progress.finished else "quit"
+    return Reply([_say(conv, key)], quit=True, save=conv.save())
 
 
 LOOKING_ONLY = frozenset({"help", "status", "tip", "report", "quit"})

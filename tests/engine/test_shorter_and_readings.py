@@ -566,3 +566,13 @@ def test_satisfaction_read_as_meant(chat, lang, answer, expected) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("personas", "satisfaction"))
     c.say(answer)
     assert store.load(c.path).personas[0].satisfaction == expected
+
+
+@LANGS
+def test_quitting_a_finished_workshop_does_not_say_carry_on(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]))
+    assert c.conv.position is None  # finished
+    shown = c.say("/quit" if lang == "en" else "/stop")
+    assert c.last.quit
+    assert ("change something" if lang == "en" else "nog iets te veranderen") in shown
