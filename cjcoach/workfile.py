@@ -19,7 +19,7 @@ from cjcoach.model import SCHEMA_VERSION, Language, Workshop
 from cjcoach.store import DiskState, SaveError, StoreError
 
 if TYPE_CHECKING:
-    from filelock import FileLock
+    from cjcoach.writelock import WriteLock
 
 
 def lock_path(path: Path) -> Path:
@@ -36,7 +36,7 @@ def _remove_stale_temp_files(path: Path) -> None:
 class WorkshopFile:
     """A workshop loaded from ``path``, with the right to write it (unless read-only)."""
 
-    def __init__(self, path: Path, workshop: Workshop, lock: FileLock | None,
+    def __init__(self, path: Path, workshop: Workshop, lock: WriteLock | None,
                  disk: DiskState | None, read_only_reason: str = "",
                  migrated_from: int | None = None) -> None:
         self.path = path
@@ -56,15 +56,15 @@ class WorkshopFile:
 
         Raises :class:`StoreError` (with a sentence for the user) when it cannot be used.
         """
-        from filelock import FileLock, Timeout  # imported here: it costs start-up time
+        from cjcoach.writelock import LockHeld, WriteLock
 
         path = Path(path).expanduser().absolute()
-        wanted = FileLock(str(lock_path(path)), timeout=0)
-        lock: FileLock | None = wanted
+        wanted = WriteLock(lock_path(path))
+        lock: WriteLock | None = wanted
         reason = ""
         try:
             wanted.acquire()
-        except Timeout:
+        except LockHeld:
             lock, reason = None, (f"{path.name} is open in another cjcoach window; you can "
                                   "look here, but nothing you type here is saved.")
         except OSError:
@@ -86,7 +86,7 @@ class WorkshopFile:
         return cls(path, workshop, lock, DiskState.of(path, raw), reason, migrated)
 
     @classmethod
-    def _create(cls, path: Path, language: Language, lock: FileLock | None,
+    def _create(cls, path: Path, language: Language, lock: WriteLock | None,
                 reason: str) -> WorkshopFile:
         if reason:
             raise StoreError(reason, "read_only", path)
