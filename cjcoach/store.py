@@ -104,9 +104,9 @@ def _has_alias(text: str) -> bool:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return True
-    except yaml.YAMLError:
-        return False  # the real load reports the syntax error with its line
-    return False
+    except yaml.YAMLError as exc:  # PyYAML ≥ 6.0.4 (its libyaml) has a depth limit of its own
+        return "nesting depth" in str(getattr(exc, "problem", "") or exc)
+    return False  # any other syntax error: the real load reports it with its line
 
 
 MAX_NESTING = 64
@@ -135,9 +135,9 @@ def _too_deep(text: str) -> bool:
                     return True
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        return False  # the real load reports the syntax error with its line
-    return False
+    except yaml.YAMLError as exc:  # PyYAML ≥ 6.0.4 (its libyaml) has a depth limit of its own
+        return "nesting depth" in str(getattr(exc, "problem", "") or exc)
+    return False  # any other syntax error: the real load reports it with its line
 
 
 def _yaml_problem(exc: yaml.YAMLError) -> Problem:
