@@ -307,7 +307,7 @@ class Conversation:
         finished = False
         if not accepted.stay:
             step_before = self.position.step if self.position else ""
-            self._move_on(old_plan, self.plan(), pass_skips)
+            self._move_on(old_plan, self.plan(), pass_skips, accepted.answered)
             if self.position is None or self.position.step != step_before:
                 messages += self.close_step(step_before)
             if self.position is None:
@@ -321,12 +321,13 @@ class Conversation:
         return Reply(messages, save=save, finished=finished)
 
     def _move_on(self, old_plan: list[Position], new_plan: list[Position],
-                 pass_skips: str = "") -> None:
+                 pass_skips: str = "", answered: frozenset[Position] = frozenset()) -> None:
         if self.position is None:
             return
         self.position = next_after(old_plan, new_plan, self.position)
-        while pass_skips and self.position is not None and \
-                self.position.question == pass_skips:
+        while self.position is not None and (
+                self.position in answered
+                or (pass_skips and self.position.question == pass_skips)):
             self.position = next_after(new_plan, new_plan, self.position)
         self.record_progress()
 

@@ -49,6 +49,9 @@ class Accepted:
     ack: str = ""
     stay: bool = False
     notes: list[str] = field(default_factory=list)
+    answered: frozenset[Position] = frozenset()
+    """Later questions this answer also answered ("I2 4 5 3" at the first idea's values):
+    they are passed over when they come next."""
 
 
 @dataclass

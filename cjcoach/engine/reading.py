@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from cjcoach.engine.answers import Words, load_words
 
 __all__ = ["Words", "load_words", "clean", "lines", "items", "is_done", "scale", "score",
-           "emotion", "choice", "refs", "yes_no", "date", "votes", "is_unsure", "after_all",
+           "emotion", "choice", "refs", "yes_no", "date", "votes", "votes_of", "is_unsure",
+           "after_all",
            "fold"]
 
 
@@ -112,6 +113,19 @@ def yes_no(text: str, words: Words) -> bool | None:
 def date(text: str, today: datetime.date, words: Words) -> str | None:
     found = _answers().parse_date(text, today, words)
     return found.isoformat() if found is not None else None
+
+
+def votes_of(text: str, voters: list[str], options: list[tuple[str, str]]
+             ) -> dict[str, dict[str, int]] | None:
+    """Several voters' dots at once ("Sanne: I1 I1; Ahmed: I3"): per voter, per idea id."""
+    found = _answers().parse_votes(text, voters, options)
+    if found is None:
+        return None
+    per: dict[str, dict[str, int]] = {}
+    for item, by in found.items():
+        for who, count in by.items():
+            per.setdefault(who, {})[item] = per.get(who, {}).get(item, 0) + count
+    return per
 
 
 def votes(text: str, voter: str, options: list[tuple[str, str]]) -> dict[str, int] | None:

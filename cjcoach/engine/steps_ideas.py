@@ -311,15 +311,50 @@ IMPACT = StepDef(
 # --- value, effort, votes ------------------------------------------------------------
 
 
-def _value(ctx: Ctx, text: str) -> Accepted:
-    tokens = [tok for tok in re.split(r"[\s,;|/]+", reading.clean(text)) if tok]
+_IDEA_CODE = re.compile(r"\b[Ii]\d+\b")
+
+
+def _value_fill(ctx: Ctx) -> dict[str, object]:
+    """The idea; at the first one, also how to give every idea its numbers at once."""
+    w = ctx.workshop
+    first = len(w.ideas) > 1 and ctx.idea() is w.ideas[0]
+    return {"idea": ctx.idea().title, "at_once": ctx.say(
+        "values_at_once", sample=w.ideas[1].id if len(w.ideas) > 1 else "I2") if first else ""}
+
+
+def _three(ctx: Ctx, text: str) -> list[int]:
+    """Customer value, business value and effort, each 1 to 5 ("4 3 2", "4, 3, 2")."""
+    tokens = [tok for tok in re.split(r"[\s,;|/:=]+", text) if tok]
     values = [reading.scale(tok, 1, 5, ctx.words) for tok in tokens]
     if len(values) != 3 or any(v is None for v in values):
         raise Retry(ctx.retry())
-    idea = ctx.idea()
-    idea.customer_value, idea.business_value, idea.effort = values
-    return Accepted(ctx.say("value_done", customer=values[0], business=values[1],
-                            effort=values[2]))
+    return values  # type: ignore[return-value]
+
+
+def _value(ctx: Ctx, text: str) -> Accepted:
+    """Three numbers for this idea, or a line per idea with its code ("I1 4 3 2", "I2 5 4
+    3"): then the ideas named are done at once and their own questions are passed over."""
+    cleaned = reading.clean(text)
+    starts = [m for m in _IDEA_CODE.finditer(cleaned)]
+    if not starts:
+        per_idea = [(ctx.idea(), _three(ctx, cleaned))]
+    else:
+        if cleaned[:starts[0].start()].strip(" ,;\n"):
+            raise Retry(ctx.retry())
+        per_idea = []
+        for m, nxt in zip(starts, [*starts[1:], None], strict=True):
+            idea = ctx.workshop.idea(m.group().upper())
+            if idea is None:
+                raise Retry(ctx.prompts.say("refs_retry", what=m.group(), sample="I1"))
+            chunk = cleaned[m.end():nxt.start() if nxt else len(cleaned)]
+            per_idea.append((idea, _three(ctx, chunk)))
+    for idea, (customer, business, effort) in per_idea:
+        idea.customer_value, idea.business_value, idea.effort = customer, business, effort
+    shown = [ctx.say("value_done", customer=v[0], business=v[1], effort=v[2])
+             if len(per_idea) == 1 else f"{i.id}: {v[0]} {v[1]} {v[2]}" for i, v in per_idea]
+    return Accepted(" · ".join(shown) if len(per_idea) == 1 else ctx.say(
+        "values_done", values="; ".join(shown)),
+        answered=frozenset(Position.of("priorities", "value", idea=i.id) for i, _ in per_idea))
 
 
 DOTS_PER_PERSON = 3
@@ -332,25 +367,43 @@ def voters(w: Workshop) -> list[str]:
 
 def _votes_fill(ctx: Ctx) -> dict[str, object]:
     voter = ctx.get("voter") or ctx.say("room")
+    names = [v for v in voters(ctx.workshop) if v]
+    first = len(names) > 1 and voter == names[0]
     return {"voter": voter, "ideas": "\n".join(f"  {i.id}  {i.title}"
-                                              for i in ctx.workshop.ideas)}
+                                              for i in ctx.workshop.ideas),
+            "at_once": ctx.say("votes_at_once", first=names[0], second=names[1])
+            if first else ""}
 
 
 def _votes(ctx: Ctx, text: str) -> Accepted:
+    """This voter's dots ("I1 I1 I3"), or everyone's at once ("Sanne: I1 I1; Ahmed: I3"):
+    then the other voters' questions are passed over."""
     w = ctx.workshop
     voter = ctx.get("voter") or ctx.say("room")
-    counts = reading.votes(text, voter, [(i.id, i.title) for i in w.ideas])
-    if counts is None:
-        raise Retry(ctx.retry())
-    if sum(counts.values()) > DOTS_PER_PERSON:
-        raise Retry(ctx.say("too_many_dots", count=sum(counts.values()),
-                            limit=DOTS_PER_PERSON))
-    for idea in w.ideas:
-        idea.votes.pop(voter, None)
-        if counts.get(idea.id):
-            idea.votes[voter] = counts[idea.id]
-    shown = ", ".join(f"{k}: {dots(ctx, v)}" for k, v in counts.items())
-    return Accepted(ctx.say("votes_done", votes=shown))
+    items = [(i.id, i.title) for i in w.ideas]
+    names = [v for v in voters(w) if v]
+    everyone = reading.votes_of(text, names, items) if ":" in text and len(names) > 1 \
+        else None
+    per_voter = everyone or {}
+    if not per_voter:
+        counts = reading.votes(text, voter, items)
+        if counts is None:
+            raise Retry(ctx.retry())
+        per_voter = {voter: counts}
+    for counts in per_voter.values():
+        if sum(counts.values()) > DOTS_PER_PERSON:
+            raise Retry(ctx.say("too_many_dots", count=sum(counts.values()),
+                                limit=DOTS_PER_PERSON))
+    for who, counts in per_voter.items():
+        for idea in w.ideas:
+            idea.votes.pop(who, None)
+            if counts.get(idea.id):
+                idea.votes[who] = counts[idea.id]
+    shown = "; ".join((f"{who} " if len(per_voter) > 1 else "")
+                      + ", ".join(f"{k}: {dots(ctx, v)}" for k, v in counts.items())
+                      for who, counts in per_voter.items())
+    return Accepted(ctx.say("votes_done", votes=shown), answered=frozenset(
+        Position.of("priorities", "votes", voter=who) for who in per_voter))
 
 
 def dots(ctx: Ctx, count: int) -> str:
@@ -387,7 +440,7 @@ def ranking(ctx: Ctx) -> str:
 PRIORITIES = StepDef(
     "priorities",
     {
-        "value": QDef("table", _value, fill=lambda ctx: {"idea": ctx.idea().title},
+        "value": QDef("table", _value, fill=_value_fill,
                       current=lambda ctx: " ".join(str(v) for v in (
                           ctx.idea().customer_value, ctx.idea().business_value,
                           ctx.idea().effort) if v is not None)),

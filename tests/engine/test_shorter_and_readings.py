@@ -576,3 +576,33 @@ def test_quitting_a_finished_workshop_does_not_say_carry_on(chat, lang) -> None:
     shown = c.say("/quit" if lang == "en" else "/stop")
     assert c.last.quit
     assert ("change something" if lang == "en" else "nog iets te veranderen") in shown
+
+
+@LANGS
+def test_every_idea_its_numbers_and_everyone_their_dots_in_one_answer(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("priorities", "value"))
+    assert '"I1 4 3 2"' in c.conv.current.text  # said at the first idea
+    shown = c.say("I1 5 4 2\nI2 4, 5, 3")
+    w = store.load(c.path)
+    assert [(i.customer_value, i.business_value, i.effort) for i in w.ideas] == [
+        (5, 4, 2), (4, 5, 3)]
+    assert "I2: 4 5 3" in shown
+    assert c.where == ("priorities", "votes")  # the second idea's question is passed over
+    names = [p.name for p in w.scene.participants]
+    assert f'"{names[0]}: I1 I1 I3' in c.conv.current.text
+    shown = c.say(f"{names[0]}: I1 I1 I2; {names[1]}: I2; {names[2]}: I1 I2 I2")
+    w = store.load(c.path)
+    assert w.ideas[0].votes == {names[0]: 2, names[2]: 1}
+    assert w.ideas[1].votes == {names[0]: 1, names[1]: 1, names[2]: 2}
+    assert c.where == ("plan", "choose")  # nobody asked again
+
+
+@LANGS
+def test_one_voter_with_too_many_dots_in_a_shared_answer_is_asked_again(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("priorities", "votes"))
+    names = [p.name for p in store.load(c.path).scene.participants]
+    shown = c.say(f"{names[0]}: I1 I1 I1 I2; {names[1]}: I2")
+    assert c.where == ("priorities", "votes") and "4" in shown
+    assert all(not i.votes for i in store.load(c.path).ideas)  # nothing half-stored
