@@ -231,6 +231,49 @@ def _score_and_note(ctx: Ctx, text: str) -> tuple[int, str] | None:
     return (value, "") if value is not None else None
 
 
+def _element_words(ctx: Ctx) -> list[tuple[str, str]]:
+    """(folded word, element) for every element's name and its other words, longest first."""
+    found = []
+    for element in SEVEN_S:
+        info = (ctx.prompts.section("impact", "elements") or {}).get(element) or {}
+        for word in [info.get("name", element), *(info.get("also") or [])]:
+            found.append((reading.fold(str(word)), element))
+    return sorted(found, key=lambda pair: -len(pair[0]))
+
+
+def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
+    """``past goed bij strategie en waarden, botst met personeel`` → seven scores (the
+    elements not named are 0), or ``None`` when the answer names no element.
+
+    Each part between commas (or "maar"/"but") gives its score words to the elements it
+    names; a part that names elements without a score word takes the one before it.
+    """
+    folded = f" {reading.fold(text)} "
+    named = _element_words(ctx)
+    if not any(f" {word} " in folded or f" {word}," in folded for word, _ in named):
+        return None
+    phrases = sorted(((reading.fold(str(p)), int(str(v))) for v, ps in (ctx.prompts.section(
+        "impact", "score_words") or {}).items() for p in ps or []), key=lambda x: -len(x[0]))
+    scores = dict.fromkeys(SEVEN_S, 0)
+    value: int | None = None
+    for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
+        part = f" {part.strip()} "
+        said = next((v for p, v in phrases if f" {p} " in part), None)
+        if said is None and (number := re.search(r"(?<!\S)[+-]?[0-2](?!\S)", part)):
+            said = int(number.group())
+        value = said if said is not None else value
+        hits = []
+        for word, element in named:
+            if f" {word} " in part:
+                hits.append(element)
+                part = part.replace(f" {word} ", " ")
+        if hits and value is None:
+            return None  # "strategie en personeel": which way? ask again
+        for element in hits:
+            scores[element] = value  # type: ignore[assignment]
+    return [scores[s] for s in SEVEN_S]
+
+
 def _scores(ctx: Ctx, text: str) -> Accepted:
     idea = ctx.idea()
     walk = [x.strip() for x in ctx.say("walk_words").split(",")]
@@ -244,6 +287,8 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         if found is None:
             raise Retry(ctx.retry())
         cleaned = " ".join([str(found[0])] * len(SEVEN_S))
+    if (in_words := _scores_in_words(ctx, cleaned)) is not None:
+        cleaned = " ".join(str(v) for v in in_words)  # "past goed bij strategie, botst met …"
     separated = re.search(r"[,;|]", cleaned) is not None
     tokens = [tok.strip() for tok in re.split(r"[,;|]+" if separated else r"\s+", cleaned)
               if tok.strip()]

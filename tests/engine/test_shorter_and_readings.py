@@ -606,3 +606,29 @@ def test_one_voter_with_too_many_dots_in_a_shared_answer_is_asked_again(chat, la
     shown = c.say(f"{names[0]}: I1 I1 I1 I2; {names[1]}: I2")
     assert c.where == ("priorities", "votes") and "4" in shown
     assert all(not i.votes for i in store.load(c.path).ideas)  # nothing half-stored
+
+
+@pytest.mark.parametrize("lang, answer, expected", [
+    ("nl", "past goed bij strategie en waarden, botst met personeel",
+     {"strategy": 2, "shared_values": 2, "staff": -1}),
+    ("nl", "botst zwaar met de mensen, maar past bij onze koers", {"staff": -2, "strategy": 1}),
+    ("en", "fits well with strategy, clashes with staff", {"strategy": 2, "staff": -1}),
+    ("en", "clashes heavily with our systems but fits the culture",
+     {"systems": -2, "shared_values": 1}),
+])
+def test_the_seven_s_in_words(chat, lang, answer, expected) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    shown = c.say(answer)
+    idea = store.load(c.path).ideas[0]
+    assert {s: sc.score for s, sc in idea.seven_s.items()} == {
+        s: expected.get(s, 0) for s in idea.seven_s}
+    assert len(idea.seven_s) == 7 and shown.count("0") >= 7 - len(expected)
+
+
+@LANGS
+def test_elements_named_without_a_score_word_are_asked_again(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("strategy and staff" if lang == "en" else "strategie en personeel")
+    assert c.where == ("impact", "scores") and not store.load(c.path).ideas[0].seven_s
