@@ -82,6 +82,7 @@ def _back(conv: Conversation, rest: str) -> Reply:
     if target is None:
         return Reply([_say(conv, "back_at_start")])
     conv.position = target
+    conv.answered_already = frozenset()  # going back: every question may come again
     conv.record_progress()
     messages = [_say(conv, "back"), *conv.ask()]
     return Reply(messages, save=conv.save())
@@ -251,6 +252,7 @@ def goto(conv: Conversation, step: str) -> list[BotMessage]:
     if target is None:
         return [_say(conv, "goto_empty", "error")]
     conv.position = target
+    conv.answered_already = frozenset()
     conv.record_progress()
     messages = [_say(conv, "goto_done", title=conv.prompts.title(wanted)),
                 *conv.ask(intro=True)]

@@ -73,6 +73,9 @@ class Conversation:
         self.tip_counter: dict[tuple[str, str], int] = {}
         self.coach_said: set[str] = set()
         self._coach_explained = False
+        self.answered_already: frozenset[Position] = frozenset()
+        """Questions an earlier answer already answered ("I1 Lies" names I1's owner): passed
+        over when the conversation comes to them (in this session)."""
         self._unsaved = False
         self.position: Position | None = self._resume_position()
 
@@ -307,7 +310,8 @@ class Conversation:
         finished = False
         if not accepted.stay:
             step_before = self.position.step if self.position else ""
-            self._move_on(old_plan, self.plan(), pass_skips, accepted.answered)
+            self.answered_already |= accepted.answered
+            self._move_on(old_plan, self.plan(), pass_skips, self.answered_already)
             if self.position is None or self.position.step != step_before:
                 messages += self.close_step(step_before)
             if self.position is None:

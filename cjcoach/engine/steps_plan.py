@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
@@ -21,18 +22,54 @@ from cjcoach.model import Workshop
 # --- choice and plan -----------------------------------------------------------------
 
 
+_CODE_AND_OWNER = re.compile(r"^\s*([Ii]\d+)\s*[:=–—-]?\s*(.*?)\s*$")
+OWNER_WORDS = 4
+"""After an idea's code, this many words at most are taken as who makes it happen."""
+
+
+def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
+    """``I1 Lies, I3 Ahmed en Sanne`` → ``{"I1": "Lies", "I3": "Ahmed en Sanne"}``; ``None``
+    when a part is not a code with (at most a short) name after it, or what follows a code
+    is another idea ("I3 en de taarten online")."""
+    ideas = [(i.id, i.title) for i in ctx.workshop.ideas]
+    joiners = set(ctx.words.conjunctions)
+    found: dict[str, str] = {}
+    for part in re.split(r"[,;\n]+", text):
+        if not part.strip():
+            continue
+        m = _CODE_AND_OWNER.match(part)
+        if m is None or len(m.group(2).split()) > OWNER_WORDS:
+            return None
+        who = m.group(2)
+        if who and (who.split()[0].casefold() in joiners or reading.refs(who, ideas)[0]):
+            return None
+        found[m.group(1).upper()] = who
+    return found if any(found.values()) else None
+
+
 def _choose(ctx: Ctx, text: str) -> Accepted:
     w = ctx.workshop
+    owners = _owners(ctx, text)
+    if owners is not None:  # "I1 Lies, I3 Ahmed": who makes it happen, said at once
+        text = ", ".join(owners)
     ids, bad = reading.refs(text, [(i.id, i.title) for i in w.ideas])
     if bad or not ids:
         raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="I1"))
+    answered = frozenset()
+    if owners is not None:
+        for idea in w.ideas:
+            if owners.get(idea.id):
+                idea.owner = owners[idea.id]
+        answered = frozenset(Position.of("plan", "owner", idea=i) for i, who in owners.items()
+                             if who)
     for idea in w.ideas:
         if idea.id in ids:
             idea.decision = "do"
         elif idea.decision == "do" or not idea.decision:
             idea.decision = "later"
-    chosen = "; ".join(f"{i.id} {i.title}" for i in w.ideas if i.id in ids)
-    return Accepted(ctx.say("chosen", ideas=chosen))
+    chosen = "; ".join(f"{i.id} {i.title}" + (f" ({i.owner})" if owners and i.owner else "")
+                       for i in w.ideas if i.id in ids)
+    return Accepted(ctx.say("chosen", ideas=chosen), answered=answered)
 
 
 def _choose_fill(ctx: Ctx) -> dict[str, object]:

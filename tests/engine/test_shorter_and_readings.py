@@ -632,3 +632,31 @@ def test_elements_named_without_a_score_word_are_asked_again(chat, lang) -> None
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
     c.say("strategy and staff" if lang == "en" else "strategie en personeel")
     assert c.where == ("impact", "scores") and not store.load(c.path).ideas[0].seven_s
+
+
+@LANGS
+def test_choosing_ideas_with_who_takes_them_on(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
+    shown = c.say("I1 Lies, I2 Ahmed en Sanne" if lang == "nl" else "I1 Lies, I2 Ahmed and Sanne")
+    w = store.load(c.path)
+    assert [(i.decision, i.owner) for i in w.ideas] == [
+        ("do", "Lies"), ("do", "Ahmed en Sanne" if lang == "nl" else "Ahmed and Sanne")]
+    assert "(Lies)" in shown
+    while c.where == ("plan", "confirm"):
+        c.say("yes" if lang == "en" else "ja")
+    assert c.where == ("plan", "channel")  # the owner question is not asked again
+    shown = c.say("/back" if lang == "en" else "/terug")  # the owner can still be changed
+    assert c.where == ("plan", "owner") and "Lies" in shown
+
+
+@LANGS
+def test_going_back_to_the_values_asks_every_idea_again(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("priorities", "value"))
+    c.say("I1 5 4 2\nI2 4 5 3")
+    c.say("/goto priorities" if lang == "en" else "/ga 5")
+    assert c.where == ("priorities", "value")
+    c.say("3 3 3")
+    assert c.where == ("priorities", "value")  # I2 again, not passed over this time
+    assert c.conv.position.ctx["idea"] == "I2"
