@@ -74,6 +74,8 @@ def _idea_fill(ctx: Ctx) -> dict[str, object]:
     listed = _touchpoint_lines(ctx) if first else ctx.prompts.say("codes_above")
     return {"idea": ctx.idea().title, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop),
+            # the goals under the touchpoints once, at the first idea (like the touchpoints)
+            "goals_once": goal_lines(ctx.workshop) if first else "",
             "example_refs": ", ".join(t.id for t in worst) or "T1"}
 
 

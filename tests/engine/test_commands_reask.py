@@ -49,4 +49,6 @@ def test_the_touchpoint_codes_are_listed_at_the_first_idea_only(tmp_path: Path,
     second = c.conv.current
     assert second is not None and hurting[0].name not in second.text
     assert "/status" in second.text
+    goal = w.business_goals[0]
+    assert goal.text in first.text and goal.text not in second.text  # goals once, too
     c.close()
