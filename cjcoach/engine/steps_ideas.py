@@ -245,7 +245,8 @@ def _element_words(ctx: Ctx) -> list[tuple[str, str]]:
 
 def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     """``past goed bij strategie en waarden, botst met personeel`` → seven scores (the
-    elements not named are 0), or ``None`` when the answer names no element.
+    elements not named are 0), ``None`` when the answer names no element, and ``[]`` when
+    it does but cannot be read without guessing (a negation, a number outside -2..2).
 
     Each part between commas (or "maar"/"but") gives its score words to the elements it
     names; a part that names elements without a score word takes the one before it.
@@ -260,9 +261,16 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     value: int | None = None
     for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
         part = f" {part.strip()} "
-        said = next((v for p, v in phrases if f" {p} " in part), None)
-        if said is None and (number := re.search(r"(?<!\S)[+-]?[0-2](?!\S)", part)):
-            said = int(number.group())
+        hit = next(((p, v) for p, v in phrases if f" {p} " in part), None)
+        said = hit[1] if hit else None
+        numbers = re.findall(r"(?<!\S)[+-]?\d+(?!\S)", part)
+        if any(not -2 <= int(n) <= 2 for n in numbers) or len(numbers) > 1:
+            return []  # "personeel -3": no such score, ask again
+        if said is None and numbers:
+            said = int(numbers[0])
+        rest = part.replace(f" {hit[0]} ", " ") if hit else part
+        if ctx.words.negations.find(rest.strip()):
+            return []  # "past niet bij …", "geen tijd": not read as a score, ask again
         value = said if said is not None else value
         hits = []
         for word, element in named:
@@ -284,12 +292,17 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
             idea.seven_s.setdefault(s, SevenSScore())
         return Accepted(ctx.say("walk_start"))
     cleaned = reading.clean(text)
+    in_words = _scores_in_words(ctx, cleaned)
+    if in_words == []:
+        raise Retry(ctx.retry())
+    if in_words is not None and reading.after_all(cleaned, ctx.say("all_words")) is not None:
+        raise Retry(ctx.retry())  # "allemaal 1 behalve personeel -2": not guessed at
     if (rest := reading.after_all(cleaned, ctx.say("all_words"))) is not None:
         found = _score_and_note(ctx, rest)  # "allemaal 1, denk ik": seven times 1
         if found is None:
             raise Retry(ctx.retry())
         cleaned = " ".join([str(found[0])] * len(SEVEN_S))
-    if (in_words := _scores_in_words(ctx, cleaned)) is not None:
+    if in_words is not None:
         cleaned = " ".join(str(v) for v in in_words)  # "past goed bij strategie, botst met …"
     separated = re.search(r"[,;|]", cleaned) is not None
     tokens = [tok.strip() for tok in re.split(r"[,;|]+" if separated else r"\s+", cleaned)
@@ -395,10 +408,14 @@ def _value(ctx: Ctx, text: str) -> Accepted:
                 raise Retry(ctx.prompts.say("refs_retry", what=m.group(), sample="I1"))
             chunk = cleaned[m.end():nxt.start() if nxt else len(cleaned)]
             per_idea.append((idea, _three(ctx, chunk)))
+        if ctx.idea() not in [i for i, _ in per_idea]:  # "I2 4 5 3" at I1: not a guess
+            raise Retry(ctx.say("values_this_one", id=ctx.idea().id))
     for idea, (customer, business, effort) in per_idea:
         idea.customer_value, idea.business_value, idea.effort = customer, business, effort
     shown = [ctx.say("value_done", customer=v[0], business=v[1], effort=v[2])
              if len(per_idea) == 1 else f"{i.id}: {v[0]} {v[1]} {v[2]}" for i, v in per_idea]
+    if starts and len(per_idea) == 1:
+        shown = [f"{per_idea[0][0].id}: {shown[0]}"]
     return Accepted(" · ".join(shown) if len(per_idea) == 1 else ctx.say(
         "values_done", values="; ".join(shown)),
         answered=frozenset(Position.of("priorities", "value", idea=i.id) for i, _ in per_idea))
@@ -432,6 +449,8 @@ def _votes(ctx: Ctx, text: str) -> Accepted:
     everyone = reading.votes_of(text, names, items) if ":" in text and len(names) > 1 \
         else None
     per_voter = everyone or {}
+    if per_voter and voter not in per_voter:  # "Tom: I2 I2" at Noor's question
+        raise Retry(ctx.say("votes_this_one", voter=voter))
     if not per_voter:
         counts = reading.votes(text, voter, items)
         if counts is None:

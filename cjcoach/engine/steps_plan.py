@@ -40,11 +40,23 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
         m = _CODE_AND_OWNER.match(part)
         if m is None or len(m.group(2).split()) > OWNER_WORDS:
             return None
-        who = m.group(2)
-        if who and (who.split()[0].casefold() in joiners or reading.refs(who, ideas)[0]):
-            return None
-        found[m.group(1).upper()] = who
+        code, who = m.group(1).upper(), m.group(2)
+        if code in found or (who and not _name_like(ctx, who, joiners)) or (
+                who and reading.refs(who, ideas)[0]):
+            return None  # "I1 denk ik", "I1 Noor, I1 Tom": not guessed at
+        found[code] = who
     return found if any(found.values()) else None
+
+
+def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
+    """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies")."""
+    folded = text.casefold()
+    if any(p.name and p.name.casefold() == folded for p in ctx.workshop.scene.participants):
+        return True
+    words = text.split()
+    names = [w for w in words if w.casefold() not in joiners]
+    return bool(names) and words[0] in names and all(
+        w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in names)
 
 
 def _choose(ctx: Ctx, text: str) -> Accepted:

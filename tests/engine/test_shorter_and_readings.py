@@ -660,3 +660,51 @@ def test_going_back_to_the_values_asks_every_idea_again(chat, lang) -> None:
     c.say("3 3 3")
     assert c.where == ("priorities", "value")  # I2 again, not passed over this time
     assert c.conv.position.ctx["idea"] == "I2"
+
+
+@pytest.mark.parametrize("answer", ["I1 denk ik", "I1 because it's cheap", "I1 1 2 3 4",
+                                    "I1 -- Noor", "I1 Noor, I1 Tom"])
+def test_what_follows_a_code_at_the_choice_is_only_an_owner_when_it_is_a_name(chat, answer):
+    c = chat("nl")
+    c.feed(transcript(SCRIPT["nl"]), until=("plan", "choose"))
+    c.say(answer)
+    assert c.where == ("plan", "choose")  # asked again, nothing stored
+    assert all(not i.owner and i.decision != "do" for i in store.load(c.path).ideas)
+
+
+@LANGS
+def test_a_bulk_answer_must_include_the_idea_or_voter_asked_about(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("priorities", "value"))
+    shown = c.say("I2 4 5 3")
+    assert c.where == ("priorities", "value") and "I1" in shown
+    assert all(i.effort is None for i in store.load(c.path).ideas)
+    c.say("I1 5 4 2", "I2 4 5 3")
+    names = [p.name for p in store.load(c.path).scene.participants]
+    assert c.where == ("priorities", "votes") and names[0] in c.conv.current.text
+    c.say(f"{names[1]}: I2 I2 I1")
+    assert c.where == ("priorities", "votes") and names[0] in c.conv.current.text
+    assert all(not i.votes for i in store.load(c.path).ideas)
+
+
+@pytest.mark.parametrize("lang, answer", [
+    ("nl", "strategie +2, personeel -3"),
+    ("nl", "past goed bij strategie, maar we hebben geen tijd"),
+    ("nl", "allemaal 1 behalve personeel -2"), ("en", "all 1 except staff -2"),
+    ("en", "fits strategy, but no time for it"),
+])
+def test_seven_s_words_that_would_be_a_guess_are_asked_again(chat, lang, answer) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say(answer)
+    assert c.where == ("impact", "scores") and not store.load(c.path).ideas[0].seven_s
+
+
+@pytest.mark.parametrize("lang, answer, expected", [
+    ("nl", "past niet bij strategie", -1), ("en", "doesn't fit our strategy", -1),
+])
+def test_seven_s_not_fitting_is_minus_one(chat, lang, answer, expected) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say(answer)
+    assert store.load(c.path).ideas[0].seven_s["strategy"].score == expected
