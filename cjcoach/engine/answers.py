@@ -233,17 +233,21 @@ LEADING_WORD_CHARS = 6
 with it ("servicereis denk ik, …"); shorter ones ("voor", "taak") are too common."""
 
 
-def _leading_choice(text: str, options: Sequence[tuple[str, str]]) -> str | None:
+def _leading_choice(text: str, options: Sequence[tuple[str, str]], words: Words
+                    ) -> str | None:
     """The option an answer starts with, as a whole word, followed by more words: its key
     ("B2C, denk ik") or a distinctive first word of its label ("servicereis denk ik, want
     …"). ``None`` when another option is named further on ("B2B en B2C")."""
-    words = re.findall(r"[\w-]+", fold(text[:500]))
+    said = re.findall(r"[\w-]+", fold(text[:500]))
     names = _option_words(options)
-    hits = [i for i, own in enumerate(names) if words and words[0] in own]
-    if len(words) < 2 or len(hits) != 1:
+    hits = [i for i, own in enumerate(names) if said and said[0] in own]
+    if len(said) < 2 or len(hits) != 1:
+        return None
+    soon = " ".join(said[1:4])  # "aankoopreis, of toch niet", "servicereis niet, …"
+    if words.negations.find(soon) or {"of", "or"} & set(said[1:4]):
         return None
     others = {n for i, own in enumerate(names) if i != hits[0] for n in own}
-    return None if others & set(words[1:]) else options[hits[0]][0]
+    return None if others & set(said[1:]) else options[hits[0]][0]
 
 
 def _option_words(options: Sequence[tuple[str, str]]) -> list[set[str]]:
@@ -269,7 +273,7 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
         return None  # a question back ("which one fits a bakery?") is never a choice
     folded = short_answer(text)
     if folded is None or " " in folded:
-        leading = _leading_choice(text, options)
+        leading = _leading_choice(text, options, words)
         if leading is not None:
             return leading
     if folded is None:
@@ -304,7 +308,7 @@ def parse_choice(text: str, options: Sequence[tuple[str, str]], words: Words) ->
         starts = {i % len(options) for i in starts}
         if len(starts) == 1:
             return options[starts.pop()][0]
-    if _names_several(text, options):
-        return None  # "aankoopreis of servicereis": not a guess between the two
+    if _names_several(text, options) or (" " in folded and words.negations.find(folded)):
+        return None  # "aankoopreis of servicereis", "servicereis niet": not a guess
     hit = fuzzy_one(folded, labels + keys, groups=len(options))
     return options[hit][0] if hit is not None else None

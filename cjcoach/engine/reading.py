@@ -28,7 +28,9 @@ def _answers() -> ModuleType:
     """The parsers, imported when the first answer is read: showing the first question does
     not need them, and the workshop room should open fast."""
     if not _loaded:
-        _loaded.append(importlib.import_module("cjcoach.engine.answers"))
+        module = importlib.import_module("cjcoach.engine.answers")  # thread-safe import
+        if not _loaded:
+            _loaded.append(module)
     return _loaded[0]
 
 

@@ -21,6 +21,8 @@ from cjcoach.model import Touchpoint, Workshop
 
 _ID = re.compile(r"^[A-Za-z]\d+$")
 _GOAL_IDS = re.compile(r"^[Gg]\d+(?:\s*(?:,|&|\+|/|\ben\b|\band\b)\s*[Gg]\d+)+$")
+PURE_CHANNELS = {"online", "offline"}
+"""A second channel word that can only be a channel (not "winkel", which may be a team)."""
 OWNER_WORDS = 4
 """Left-over text longer than this is not taken as the owner's name (it is a remark: the
 role), so "henk. bord aan de gevel is oud" does not become the owner."""
@@ -57,6 +59,7 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
     goals = [(g.id, g.text) for g in ctx.workshop.business_goals]
     texts: list[str] = []
     channel_seen = importance_seen = False
+    unsure = 0
     for raw in cells:
         cell = reading.clean(raw).strip()
         if not cell or cell in {"-", "?"}:
@@ -65,12 +68,15 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
             if not channel_seen:
                 t.channel, channel_seen = channel, True  # type: ignore[assignment]
                 continue
-            if channel == "both":
-                t.channel = "both"  # "online, allebei": the second says both
+            if channel == "both" or (channel != t.channel and cell.casefold() in PURE_CHANNELS):
+                t.channel = "both"  # "online | offline", "online, allebei": both
                 continue
-
         if reading.is_unsure(cell, ctx.words):
+            unsure += 1
             continue  # "weet ik niet" is not an owner: the detail stays open
+        if re.fullmatch(r"[+-]?\d+([.,]\d+)?", cell) and (importance_seen or reading.scale(
+                cell, 1, 5, ctx.words) is None):
+            raise Retry(ctx.retry())  # "9" or a second number: no owner is called that
         if goals and _GOAL_IDS.match(cell):
             cell = re.split(r"[^A-Za-z0-9]+", cell)[0]  # one goal per touchpoint: the first
         if goals and _ID.match(cell):
@@ -84,6 +90,8 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
             t.importance, importance_seen = n, True
             continue
         texts.append(cell)
+    if unsure and not (texts or channel_seen or importance_seen or t.goal):
+        raise Retry(ctx.retry())  # only "weet ik niet": nothing to note
     owners = [c for c in texts if participant(ctx, c)]
     if owners:
         t.owner = participant(ctx, owners[0])
@@ -199,10 +207,15 @@ def details_text(t: Touchpoint) -> str:
     return " | ".join(p for p in parts if p)
 
 
+def _copy(t: Touchpoint) -> Touchpoint:
+    """A scratch copy of ``t``'s details to read an answer into before it is stored."""
+    return Touchpoint(t.id, "", "", t.name, channel=t.channel, importance=t.importance,
+                      role=t.role, owner=t.owner, goal=t.goal)
+
+
 def apply_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
     """Read ``cells`` into ``t`` only when all of them are understood."""
-    trial = Touchpoint("", "", "", t.name, channel=t.channel, importance=t.importance,
-                       role=t.role, owner=t.owner, goal=t.goal)
+    trial = _copy(t)
     read_cells(ctx, cells, trial)
     t.channel, t.importance, t.owner, t.role, t.goal = (
         trial.channel, trial.importance, trial.owner, trial.role, trial.goal)
@@ -300,7 +313,7 @@ def all_details(ctx: Ctx, text: str) -> Accepted:
         return Accepted(ctx.say("walk_start"))
     persona = ctx.persona()
     journey = ctx.workshop.journey(persona.id)
-    done: list[Touchpoint] = []
+    trials: dict[str, Touchpoint] = {}  # every line read before any is stored
     for line in reading.lines(text):
         for part in re.split(r";\s*(?=[Tt]\d)", line):
             ids, rest = _split_head(ctx, part, journey)
@@ -308,8 +321,14 @@ def all_details(ctx: Ctx, text: str) -> Accepted:
             for tid in ids:
                 t = ctx.workshop.touchpoint(tid)
                 if t is not None:
-                    apply_cells(ctx, cells, t)
-                    done.append(t)
+                    apply_cells(ctx, cells, trials.setdefault(tid, _copy(t)))
+    done: list[Touchpoint] = []
+    for tid, trial in trials.items():
+        t = ctx.workshop.touchpoint(tid)
+        if t is not None:
+            t.channel, t.importance, t.owner, t.role, t.goal = (
+                trial.channel, trial.importance, trial.owner, trial.role, trial.goal)
+            done.append(t)
     noted = "\n".join(f"  {t.id} {t.name}: {details_text(t)}" for t in done)
     waiting = open_touchpoints(ctx)
     if not waiting:

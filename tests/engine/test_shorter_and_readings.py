@@ -708,3 +708,32 @@ def test_seven_s_not_fitting_is_minus_one(chat, lang, answer, expected) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
     c.say(answer)
     assert store.load(c.path).ideas[0].seven_s["strategy"].score == expected
+
+
+@LANGS
+def test_details_answers_the_reviewer_tried(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    one = next(t.id for t in store.load(c.path).journey("P1") if not t.owner)
+    c.say(f"{one}: {'not sure' if lang == 'en' else 'weet ik niet'}")  # nothing to note
+    assert c.where == ("touchpoints", "details_all")
+    other = next(t.id for t in store.load(c.path).journey("P1") if t.id != one)
+    before = store.load(c.path).touchpoint(other)
+    c.say(f"{other}: offline, 2, Lies\n{one} a, b, c, d")  # the second line is refused
+    after = store.load(c.path).touchpoint(other)
+    assert (after.channel, after.importance, after.owner) == (
+        before.channel, before.importance, before.owner)  # so nothing of the answer is kept
+    c.say(f"{one}: online, 4, 5")  # a second number is no owner: asked again
+    assert c.where == ("touchpoints", "details_all")
+    assert not store.load(c.path).touchpoint(one).owner
+    c.say(f"{one}: online | offline | 4 | Sanne")
+    assert store.load(c.path).touchpoint(one).channel == "both"
+
+
+@pytest.mark.parametrize("answer", ["aankoopreis, of toch niet",
+                                    "servicereis niet, eerder aankoop"])
+def test_a_choice_taken_back_in_the_same_answer_is_asked_again(chat, answer) -> None:
+    c = chat("nl")
+    c.say("Garage Van Dijk", "APK en reparaties.", "B2C")
+    c.say(answer)
+    assert c.where == ("scene", "journey") and not store.load(c.path).scene.journey_type
