@@ -77,8 +77,9 @@ def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
         if re.fullmatch(r"[+-]?\d+([.,]\d+)?", cell) and (importance_seen or reading.scale(
                 cell, 1, 5, ctx.words) is None):
             raise Retry(ctx.retry())  # "9" or a second number: no owner is called that
-        if goals and _GOAL_IDS.match(cell):
-            cell = re.split(r"[^A-Za-z0-9]+", cell)[0]  # one goal per touchpoint: the first
+        if goals and _GOAL_IDS.match(cell):  # "G2 en G3": a touchpoint serves one goal
+            raise Retry(ctx.prompts.step_say("touchpoints", "one_goal",
+                                             first=re.split(r"[^A-Za-z0-9]+", cell)[0]))
         if goals and _ID.match(cell):
             ids, bad = reading.refs(cell, goals)
             if ids and not bad:

@@ -433,9 +433,6 @@ def test_a_market_named_first_with_a_remark_is_taken_but_two_named_are_not(chat,
     # both channels, a second channel word, and number, owner and goal run together
     ("nl", "allebei, telefoon en mail. 5 sanne G2", ("both", 5, "Sanne", "G2", "")),
     ("en", "both, phone and e-mail. 5 sanne G2", ("both", 5, "Sanne", "G2", "")),
-    # two goal codes: a touchpoint serves one, the first
-    ("nl", "online, 4, Lies, G2 en G1", ("online", 4, "Lies", "G2", "")),
-    ("en", "online, 4, Lies, G2 and G1", ("online", 4, "Lies", "G2", "")),
     # "weet ik niet" is no owner; a long remark is no owner either
     ("nl", "offline, 3, weet ik niet", ("offline", 3, "", "", "")),
     ("en", "offline | 3 | henk. the sign is old", ("offline", 3, "", "", "henk. the sign is old")),
@@ -737,3 +734,13 @@ def test_a_choice_taken_back_in_the_same_answer_is_asked_again(chat, answer) -> 
     c.say("Garage Van Dijk", "APK en reparaties.", "B2C")
     c.say(answer)
     assert c.where == ("scene", "journey") and not store.load(c.path).scene.journey_type
+
+
+@LANGS
+def test_two_goals_for_one_touchpoint_ask_for_the_main_one(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
+    shown = c.say(f"{target.id}: online, 4, Lies, G2 {'and' if lang == 'en' else 'en'} G1")
+    assert "G2" in shown and c.where == ("touchpoints", "details_all")
+    assert not store.load(c.path).touchpoint(target.id).owner  # nothing half-stored
