@@ -414,8 +414,6 @@ def _value(ctx: Ctx, text: str) -> Accepted:
         idea.customer_value, idea.business_value, idea.effort = customer, business, effort
     shown = [ctx.say("value_done", customer=v[0], business=v[1], effort=v[2])
              if len(per_idea) == 1 else f"{i.id}: {v[0]} {v[1]} {v[2]}" for i, v in per_idea]
-    if starts and len(per_idea) == 1:
-        shown = [f"{per_idea[0][0].id}: {shown[0]}"]
     return Accepted(" · ".join(shown) if len(per_idea) == 1 else ctx.say(
         "values_done", values="; ".join(shown)),
         answered=frozenset(Position.of("priorities", "value", idea=i.id) for i, _ in per_idea))

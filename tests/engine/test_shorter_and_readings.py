@@ -579,8 +579,8 @@ def test_quitting_a_finished_workshop_does_not_say_carry_on(chat, lang) -> None:
 def test_every_idea_its_numbers_and_everyone_their_dots_in_one_answer(chat, lang) -> None:
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("priorities", "value"))
-    assert '"I1 4 3 2"' in c.conv.current.text  # said at the first idea
-    shown = c.say("I1 5 4 2\nI2 4, 5, 3")
+    assert '"I1 4 3 2; I2' in c.conv.current.text  # said at the first idea
+    shown = c.say("I1 5 4 2; I2 4, 5, 3")
     w = store.load(c.path)
     assert [(i.customer_value, i.business_value, i.effort) for i in w.ideas] == [
         (5, 4, 2), (4, 5, 3)]
