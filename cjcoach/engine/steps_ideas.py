@@ -463,9 +463,10 @@ def _votes(ctx: Ctx, text: str) -> Accepted:
             idea.votes.pop(who, None)
             if counts.get(idea.id):
                 idea.votes[who] = counts[idea.id]
-    shown = "; ".join((f"{who} " if len(per_voter) > 1 else "")
-                      + ", ".join(f"{k}: {dots(ctx, v)}" for k, v in counts.items())
-                      for who, counts in per_voter.items())
+    several = len(per_voter) > 1  # "Sanne: I1 2 dots, I2 1 dot; Ahmed: …"
+    shown = "; ".join((f"{who}: " if several else "") + ", ".join(
+        f"{k}{' ' if several else ': '}{dots(ctx, v)}" for k, v in counts.items())
+        for who, counts in per_voter.items())
     return Accepted(ctx.say("votes_done", votes=shown), answered=frozenset(
         Position.of("priorities", "votes", voter=who) for who in per_voter))
 
