@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import itertools
 import re
 import shlex
 from pathlib import Path
@@ -268,9 +269,15 @@ class Conversation:
             return self._retry(position, self.prompts.say(key), prefix=False)
         note = "" if qdef.multi and not skipping else \
             self.prompts.say("kept" if current else "skipped")
-        if qdef.pass_skips and self.prompts.has_step_message(position.step, "pass_note"):
-            note = ctx.say("pass_note")
-        return self._accepted(Accepted(note), self.plan(), pass_skips=qdef.pass_skips)
+        plan = self.plan()
+        passed: frozenset[Position] = frozenset()
+        if qdef.pass_skips:  # Enter at "all details at once": the one-by-one run after it
+            after = plan[plan.index(position) + 1:] if position in plan else []
+            passed = frozenset(itertools.takewhile(
+                lambda p: p.question == qdef.pass_skips, after))
+            if self.prompts.has_step_message(position.step, "pass_note"):
+                note = ctx.say("pass_note")
+        return self._accepted(Accepted(note, answered=passed), plan)
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
         q = self._question(position)
@@ -303,15 +310,14 @@ class Conversation:
             return []
         return [BotMessage("help", "\n".join(f"  {n}. {c}" for n, c in enumerate(q.choices, 1)))]
 
-    def _accepted(self, accepted: Accepted, old_plan: list[Position],
-                  pass_skips: str = "") -> Reply:
+    def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
         messages = [BotMessage("ack", accepted.ack)] if accepted.ack else []
         messages += [BotMessage("remark", n) for n in accepted.notes if n]
         finished = False
         if not accepted.stay:
             step_before = self.position.step if self.position else ""
             self.answered_already |= accepted.answered
-            self._move_on(old_plan, self.plan(), pass_skips, self.answered_already)
+            self._move_on(old_plan, self.plan())
             if self.position is None or self.position.step != step_before:
                 messages += self.close_step(step_before)
             if self.position is None:
@@ -324,14 +330,11 @@ class Conversation:
         save = self.save()
         return Reply(messages, save=save, finished=finished)
 
-    def _move_on(self, old_plan: list[Position], new_plan: list[Position],
-                 pass_skips: str = "", answered: frozenset[Position] = frozenset()) -> None:
+    def _move_on(self, old_plan: list[Position], new_plan: list[Position]) -> None:
         if self.position is None:
             return
         self.position = next_after(old_plan, new_plan, self.position)
-        while self.position is not None and (
-                self.position in answered
-                or (pass_skips and self.position.question == pass_skips)):
+        while self.position is not None and self.position in self.answered_already:
             self.position = next_after(new_plan, new_plan, self.position)
         self.record_progress()
 

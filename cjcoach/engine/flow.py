@@ -140,7 +140,8 @@ class QDef:
     """Answers add up (a list) until an empty line or ``done``; default: ``kind == "list"``."""
     pass_skips: str = ""
     """An empty answer or ``/skip`` here also passes over the questions right after it with
-    this key: Enter at "all details at once" leaves them open instead of asking each one."""
+    this key (as :attr:`Accepted.answered`): Enter at "all details at once" leaves them
+    open instead of asking each one."""
 
     @property
     def multi(self) -> bool:
