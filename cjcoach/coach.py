@@ -125,7 +125,8 @@ class _Context:
 
     @cached_property
     def few_before(self) -> tuple[list[tuple[Persona, int]], str]:
-        """See :func:`_few_before` (two rules ask it)."""
+        """The personas with few touchpoints before the purchase (and how many), and the
+        phases that count as "before", joined for a message: two rules ask it."""
         ordered = phases_before_purchase(self.w)
         before = set(ordered)
         if not before:
@@ -222,15 +223,9 @@ def _persona_without_touchpoints(c: _Context) -> Iterator[_Finding]:
                 yield _found([p.id], persona=_persona(p))
 
 
-def _few_before(c: _Context) -> tuple[list[tuple[Persona, int]], str]:
-    """The personas with few touchpoints before the purchase (and how many), and the phases
-    that count as "before", joined for a message (worked out once per review)."""
-    return c.few_before
-
-
 @_rule("few_touchpoints_before_purchase", "touchpoints", "warn", "persona", "count", "phases")
 def _few_before_purchase(c: _Context) -> Iterator[_Finding]:
-    few, phases = _few_before(c)
+    few, phases = c.few_before
     if len(few) == 1:
         [(p, count)] = few
         yield _found([p.id], count, persona=_persona(p), phases=phases)
@@ -239,7 +234,7 @@ def _few_before_purchase(c: _Context) -> Iterator[_Finding]:
 @_rule("few_touchpoints_before_purchase_personas", "touchpoints", "warn", "personas", "phases")
 def _few_before_purchase_personas(c: _Context) -> Iterator[_Finding]:
     """The same remark for several personas at once: the facts are said once, not per persona."""
-    few, phases = _few_before(c)
+    few, phases = c.few_before
     if len(few) > 1:
         named = c.join([f"{_persona(p)} ({count}×)" for p, count in few], quote=False)
         yield _found([p.id for p, _ in few], personas=named, phases=phases)

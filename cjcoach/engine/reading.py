@@ -35,9 +35,8 @@ def _answers() -> ModuleType:
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Words", "load_words", "answers"):
-        module = _answers()
-        return module if name == "answers" else getattr(module, name)
+    if name in ("Words", "load_words"):
+        return getattr(_answers(), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -295,9 +295,10 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
     in_words = _scores_in_words(ctx, cleaned)
     if in_words == []:
         raise Retry(ctx.retry())
-    if in_words is not None and reading.after_all(cleaned, ctx.say("all_words")) is not None:
+    rest = reading.after_all(cleaned, ctx.say("all_words"))
+    if in_words is not None and rest is not None:
         raise Retry(ctx.retry())  # "allemaal 1 behalve personeel -2": not guessed at
-    if (rest := reading.after_all(cleaned, ctx.say("all_words"))) is not None:
+    if rest is not None:
         found = _score_and_note(ctx, rest)  # "allemaal 1, denk ik": seven times 1
         if found is None:
             raise Retry(ctx.retry())

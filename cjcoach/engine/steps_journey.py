@@ -188,10 +188,10 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
     else:
         items = [item for line in reading.lines(text) for item in re.split(r"[,;]", line)
                  if item.strip()]
-        rest = [r for item in items if (r := reading.after_all(item, ctx.say("all_words")))
-                is not None]
-        pairs = [_one_emotion(ctx, item, journey) for item in items
-                 if reading.after_all(item, ctx.say("all_words")) is None]
+        all_words = ctx.say("all_words")
+        read = [(item, reading.after_all(item, all_words)) for item in items]
+        rest = [r for _, r in read if r is not None]
+        pairs = [_one_emotion(ctx, item, journey) for item, r in read if r is None]
         if rest:  # "de rest +1": every touchpoint not given a feeling before or in this answer
             value = reading.emotion(rest[-1], ctx.words)
             if value is None:
