@@ -13,6 +13,19 @@ LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
 DETAILS = {"en": "outside, pretty important, Sanne, G2", "nl": "buiten, best belangrijk, Sanne, G2"}
 
 
+def _two_personas_to_touchpoints(c, lang: str) -> None:
+    """Personas Anna and Bram (one goal each, linked to no business goal), then on to the
+    first touchpoint question (phase model 1)."""
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    c.say("Anna - one", "Bram - two", "")
+    for _ in range(2):
+        c.say("x", "x", "4", "goal one", "")
+    for _ in range(10):
+        if c.where[0] == "touchpoints":
+            break
+        c.say("1" if c.where[0] == "phases" else "none" if lang == "en" else "geen")
+
+
 @LANGS
 @pytest.mark.parametrize("one_by_one", [False, True])
 def test_details_are_read_by_what_they_look_like(chat, lang: str, one_by_one: bool) -> None:
@@ -67,15 +80,7 @@ def test_walk_question_says_nothing_about_empty_details(chat, lang: str) -> None
 @LANGS
 def test_a_second_persona_borrows_details_of_a_touchpoint_with_the_same_name(chat, lang) -> None:
     c = chat(lang)
-    lines = transcript(SCRIPT[lang])
-    c.feed(lines, until=("personas", "personas"))
-    c.say("Anna - one", "Bram - two", "")
-    for _ in range(2):
-        c.say("x", "x", "4", "goal one", "")
-    for _ in range(10):
-        if c.where[0] == "touchpoints":
-            break
-        c.say("1" if c.where[0] == "phases" else "none" if lang == "en" else "geen")
+    _two_personas_to_touchpoints(c, lang)
     c.say("Winkel | offline | 5 | Lies | G2", "")
     for _ in range(20):
         if c.where == ("touchpoints", "touchpoints") and "Bram" in c.conv.current.text:
@@ -199,14 +204,7 @@ def test_choice_labels_are_lower_case_in_the_scene_recap(chat) -> None:
 
 def test_the_coach_says_a_fact_once(chat) -> None:
     c = chat("nl")
-    c.feed(transcript("nl_one_persona.txt"), until=("personas", "personas"))
-    c.say("Anna - een", "Bram - twee", "")
-    for _ in range(2):
-        c.say("x", "x", "4", "doel", "")
-    for _ in range(10):
-        if c.where[0] == "touchpoints":
-            break
-        c.say("1" if c.where[0] == "phases" else "geen")
+    _two_personas_to_touchpoints(c, "nl")
     shown = ""
     for line in ["Winkel | offline | 5 | Lies | G2", "", "", ""] * 2:  # three phases each
         shown += c.say(line)
