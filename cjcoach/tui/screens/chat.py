@@ -73,6 +73,8 @@ class ChatScreen(Labelled, Screen[None]):
 
     def compose(self) -> ComposeResult:
         L = self.localized_labels()
+        question, journey_map = QuestionBar(id="question"), JourneyMap(id="map")
+        self._draw_state(question, journey_map)  # filled before the first frame, drawn once
         with Horizontal(id="top-bar"):
             yield Static(self.session.path.name, id="title", markup=False)
             yield Static("", id="save-state", markup=False)
@@ -83,10 +85,10 @@ class ChatScreen(Labelled, Screen[None]):
             with Vertical(id="chat-column"):
                 yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log",
                               messages=self._opening())
-                yield QuestionBar(id="question")
+                yield question
                 yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
                                   read_only=bool(self.session.read_only_reason))
-            yield JourneyMap(id="map")
+            yield journey_map
         yield KeyLine(L("keys.palette"))
 
     def _opening(self) -> list[tuple[str, str, str]]:
@@ -98,7 +100,6 @@ class ChatScreen(Labelled, Screen[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self.query_one(PromptInput), self.labels)
-        self.refresh_state()
         box = self.query_one(PromptInput)
         if self.session.draft and not box.read_only:
             box.load_text(self.session.draft)
@@ -177,17 +178,18 @@ class ChatScreen(Labelled, Screen[None]):
 
     def refresh_state(self) -> None:
         """Redraw the question bar and the map from the engine and the workshop."""
+        self._draw_state(self.query_one(QuestionBar), self.query_one(JourneyMap))
+
+    def _draw_state(self, question: QuestionBar, journey_map: JourneyMap) -> None:
         conversation = self.session.conversation
         workshop = conversation.workshop
-        self.query_one(QuestionBar).show_question(conversation.current,
-                                                  self.labels("chat.question"))
+        question.show_question(conversation.current, self.labels("chat.question"))
         persona = workshop.progress.context.get("persona", "")
         if persona and workshop.persona(persona):
             self.persona_id = persona
         elif not workshop.persona(self.persona_id):
             self.persona_id = workshop.personas[0].id if workshop.personas else ""
-        self.query_one(JourneyMap).show(workshop, conversation.steps(), self.persona_id,
-                                        self.labels)
+        journey_map.show(workshop, conversation.steps(), self.persona_id, self.labels)
 
     def show_save(self, save: SaveOutcome | None) -> None:
         if save is None:

@@ -125,11 +125,18 @@ class JourneyMap(VerticalScroll):
     JourneyMap { width: 45%; min-width: 30; padding: 0 1; border-left: vkey $primary 30%; }
     """
 
+    _first: RenderableType = ""
+    """What the map shows when it is first drawn (``show`` called before it was mounted)."""
+
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("", id="journey")
+        yield Static(self._first, id="journey")
 
     def show(self, workshop: Workshop, steps: Sequence[StepInfo], persona_id: str,
              labels: Labels) -> None:
         width = self.scrollable_content_region.width or 50
-        self.query_one("#journey", Static).update(
-            Group(steps_text(steps, labels), Text(""), board(workshop, persona_id, labels, width)))
+        content = Group(steps_text(steps, labels), Text(""),
+                        board(workshop, persona_id, labels, width))
+        if self.is_mounted:
+            self.query_one("#journey", Static).update(content)
+        else:
+            self._first = content
