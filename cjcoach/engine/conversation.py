@@ -77,6 +77,8 @@ class Conversation:
         self.answered_already: frozenset[Position] = frozenset()
         """Questions an earlier answer already answered ("I1 Lies" names I1's owner): passed
         over when the conversation comes to them (in this session)."""
+        self._filling: Position | None = None
+        """The list question the latest answer stayed at: its next items are only confirmed."""
         self._unsaved = False
         self.position: Position | None = self._resume_position()
 
@@ -152,7 +154,8 @@ class Conversation:
     # --- inside ------------------------------------------------------------------------
 
     def ctx(self, position: Position) -> Ctx:
-        return Ctx(self.workshop, position, self.prompts, lambda: self.words, self.today)
+        return Ctx(self.workshop, position, self.prompts, lambda: self.words, self.today,
+                   again=position == self._filling)
 
     def qdef(self, position: Position) -> QDef:
         return STEP_DEFS[position.step].questions[position.question]
@@ -311,6 +314,7 @@ class Conversation:
         return [BotMessage("help", "\n".join(f"  {n}. {c}" for n, c in enumerate(q.choices, 1)))]
 
     def _accepted(self, accepted: Accepted, old_plan: list[Position]) -> Reply:
+        self._filling = self.position if accepted.stay else None
         messages = [BotMessage("ack", accepted.ack)] if accepted.ack else []
         messages += [BotMessage("remark", n) for n in accepted.notes if n]
         finished = False

@@ -64,6 +64,8 @@ class Ctx:
     words_of: Callable[[], Any]
     """Gives the words answers are read with (loaded when first needed)."""
     today: datetime.date
+    again: bool = False
+    """This question already took an answer and stayed (a list being filled in)."""
 
     @property
     def words(self) -> Any:
@@ -104,7 +106,16 @@ class Ctx:
         "not understood" sentence)."""
         if not added:
             raise Retry(retry if retry is not None else self.retry())
-        return Accepted(self.prompts.say("list_more", items=joined(added)), stay=True)
+        return Accepted(self.more(joined(added)), stay=True)
+
+    def more(self, items: str, key: str = "list_more") -> str:
+        """What a list says back: the first answer also asks "anything else? or Enter",
+        later ones only confirm (the message ``<key>_again``, when the prompts have it)."""
+        again = f"{key}_again"
+        if self.again and (self.prompts.has_step_message(self.position.step, again)
+                           or self.prompts.has_message(again)):
+            key = again
+        return self.say(key, items=items)
 
     def retry(self) -> str:
         """The question's own "not understood" sentence, or the general one."""

@@ -100,7 +100,7 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
     notes = [ctx.say("details_copied", id=t.id, source=source.id, details=details_text(t),
                      persona=ctx.persona().name)
              for t in added if (source := copied.get(t.id)) is not None]
-    return Accepted(ctx.prompts.say("list_more", items=shown), stay=True, notes=notes)
+    return Accepted(ctx.more(shown), stay=True, notes=notes)
 
 
 def _touchpoints_now(ctx: Ctx) -> str:
@@ -293,7 +293,7 @@ def _extra(ctx: Ctx, text: str) -> Accepted:
                              text=moment.text))
     if not added:
         raise Retry(ctx.retry())
-    return Accepted(ctx.say("extra_more", items=joined(added)), stay=True)
+    return Accepted(ctx.more(joined(added), "extra_more"), stay=True)
 
 
 def _extra_fill(ctx: Ctx) -> dict[str, object]:

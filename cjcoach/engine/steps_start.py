@@ -343,7 +343,7 @@ def _custom(ctx: Ctx, text: str) -> Accepted:
         raise Retry(ctx.say("required"))
     moved = _move_touchpoints(w, [])
     note = [ctx.say("phases_moved")] if moved else []
-    return Accepted(ctx.prompts.say("list_more", items=", ".join(added)), stay=True, notes=note)
+    return Accepted(ctx.more(", ".join(added)), stay=True, notes=note)
 
 
 def _phases_plan(w: Workshop) -> Iterator[Position]:

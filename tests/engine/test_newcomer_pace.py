@@ -1,0 +1,39 @@
+"""Less to read and fewer turns for a team new to journey mapping, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from cjcoach import store
+
+from .conftest import transcript
+
+SCRIPT = {"en": "en_one_persona.txt", "nl": "nl_one_persona.txt"}
+LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
+MORE = {"en": "Anything else? Or press Enter.", "nl": "Nog iets? Of druk op Enter."}
+
+
+@LANGS
+def test_a_list_says_how_to_go_on_once_then_only_confirms(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("why", "business_goals"))
+    first = c.say("More members")
+    second = c.say("Fewer cancellations")
+    assert MORE[lang] in first and "G1 More members" in first
+    assert MORE[lang] not in second and "G2 Fewer cancellations" in second
+    c.say("")
+    assert [g.text for g in store.load(c.path).business_goals] == [
+        "More members", "Fewer cancellations"]
+    assert c.where == ("personas", "personas")
+    assert MORE[lang] in c.say("Anna - student")  # a new list: said once again
+
+
+@LANGS
+def test_extra_moments_say_how_to_go_on_once(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
+    journey = store.load(c.path).journey("P1")
+    first = c.say(f"{journey[0].id} -: slow")
+    second = c.say(f"{journey[1].id} -: late")
+    assert MORE[lang] in first
+    assert MORE[lang] not in second and journey[1].id in second
