@@ -267,6 +267,12 @@ class Conversation:
             current = qdef.current(ctx)
         except Retry:
             current = ""
+        if not current and not skipping and qdef.default is not None:
+            try:
+                accepted = qdef.apply(ctx, qdef.default(ctx))
+            except Retry as retry:
+                return self._retry(position, str(retry))
+            return self._accepted(accepted, self.plan())
         if qdef.required and not current:
             key = "list_required" if qdef.multi else "required"
             return self._retry(position, self.prompts.say(key), prefix=False)

@@ -293,6 +293,19 @@ def model_choices(ctx: Ctx) -> list[tuple[str, str]]:
     return [*options, (CUSTOM, ctx.say("custom_choice"))]
 
 
+def suggested_model(ctx: Ctx) -> str:
+    """The phase model that fits the scene: B2B's four steps for businesses, five phases
+    for a service journey with much contact, else the simplest: before, during, after."""
+    scene = ctx.workshop.scene
+    if scene.market == "B2B":
+        return "b2b_four_steps"
+    return "five_phases" if scene.journey_type == "service" else "before_during_after"
+
+
+def _suggestion(ctx: Ctx) -> dict[str, object]:
+    return {"suggested": PHASE_MODELS[suggested_model(ctx)].label(ctx.lang)}
+
+
 def _move_touchpoints(w: Workshop, old: list[Phase]) -> bool:
     """Put touchpoints of phases that no longer exist in the phase at the same place."""
     keys = [p.key for p in w.phases]
@@ -357,7 +370,8 @@ PHASES = StepDef(
     {
         "model": QDef("choice", _model, choices=model_choices, required=True,
                       current=lambda ctx: phase_model_label(ctx.workshop.phase_model, ctx.lang)
-                      if ctx.workshop.phase_model else ""),
+                      if ctx.workshop.phase_model else "",
+                      fill=_suggestion, default=lambda ctx: _suggestion(ctx)["suggested"]),
         "custom": QDef("list", _custom, required=True,
                        current=lambda ctx: ", ".join(p.label for p in ctx.workshop.phases)),
     },

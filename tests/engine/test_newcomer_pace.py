@@ -37,3 +37,33 @@ def test_extra_moments_say_how_to_go_on_once(chat, lang: str) -> None:
     second = c.say(f"{journey[1].id} -: late")
     assert MORE[lang] in first
     assert MORE[lang] not in second and journey[1].id in second
+
+
+@LANGS
+@pytest.mark.parametrize(("market", "journey", "model"), [
+    ("B2C", "1", "before_during_after"), ("B2C", "2", "five_phases"),
+    ("B2B", "2", "b2b_four_steps")])
+def test_enter_at_the_phase_model_takes_the_one_suggested_for_the_scene(
+        chat, lang: str, market: str, journey: str, model: str) -> None:
+    from cjcoach.phases import PHASE_MODELS
+
+    c = chat(lang)
+    lines = transcript(SCRIPT[lang])
+    lines[2:4] = [market, journey]  # the market and journey-type answers of the scene
+    c.feed(lines, until=("phases", "model"))
+    label = PHASE_MODELS[model].label(lang)
+    assert f'"{label}"' in c.conv.current.hint  # the question names what Enter gives
+    c.say("")
+    w = store.load(c.path)
+    assert w.phase_model == model
+    assert [p.label for p in w.phases] == [p.label(lang) for p in PHASE_MODELS[model].phases]
+    assert c.where[0] == "touchpoints"
+
+
+@LANGS
+def test_skip_at_the_phase_model_still_asks_for_one(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("phases", "model"))
+    c.say("/skip" if lang == "en" else "/overslaan")
+    assert c.where == ("phases", "model")
+    assert store.load(c.path).phase_model == ""
