@@ -84,6 +84,30 @@ def _kind_choices(ctx: Ctx) -> list[tuple[str, str]]:
     return [(str(k), str(v)) for k, v in raw.items()]
 
 
+def suggested_kind(ctx: Ctx) -> str:
+    """The kind the idea's touchpoints point to: a fix where they hurt, a bridge across
+    online and offline, new when it changes none of them yet, else a task."""
+    w = ctx.workshop
+    touched = [t for t in w.touchpoints if t.id in ctx.idea().touchpoints]
+    if not touched:
+        return "new"
+    if any(t.pain_points or (t.emotion is not None and t.emotion < 0) for t in touched):
+        return "fix"
+    channels = {t.channel for t in touched}
+    if "both" in channels or {"online", "offline"} <= channels:
+        return "bridge"
+    return "task"
+
+
+def _suggested_label(ctx: Ctx) -> str:
+    """The suggested kind as the team sees it: its label up to the dash ("Fix")."""
+    return dict(_kind_choices(ctx)).get(suggested_kind(ctx), "").split(" — ")[0]
+
+
+def _kind_fill(ctx: Ctx) -> dict[str, object]:
+    return {**_idea_fill(ctx), "suggested": _suggested_label(ctx)}
+
+
 def _kind(ctx: Ctx, text: str) -> Accepted:
     key = reading.choice(text, _kind_choices(ctx), ctx.words)
     if key is None:
@@ -148,12 +172,12 @@ def _idea_goals(ctx: Ctx, text: str) -> Accepted:
 
 def _ideas_plan(w: Workshop) -> Iterator[Position]:
     yield Position.of("ideas", "ideas")
-    for idea in w.ideas:
-        yield Position.of("ideas", "kind", idea=idea.id)
+    for idea in w.ideas:  # the touchpoints first: they suggest the kind
         if w.touchpoints:
             yield Position.of("ideas", "touchpoints", idea=idea.id)
         if w.business_goals and (not idea.goals or not w.touchpoints):
             yield Position.of("ideas", "goals", idea=idea.id)  # unless already given above
+        yield Position.of("ideas", "kind", idea=idea.id)
 
 
 def ideas_now(ctx: Ctx) -> str:
@@ -165,8 +189,8 @@ IDEAS = StepDef(
     {
         "ideas": QDef("list", _ideas, required=True, current=ideas_now,
                       fill=lambda ctx: {"pains": _pains_line(ctx)}),
-        "kind": QDef("choice", _kind, fill=_idea_fill, choices=_kind_choices,
-                     current=lambda ctx: ctx.idea().kind),
+        "kind": QDef("choice", _kind, fill=_kind_fill, choices=_kind_choices,
+                     current=lambda ctx: ctx.idea().kind, default=_suggested_label),
         "touchpoints": QDef("choice", _idea_touchpoints, fill=_idea_fill,
                             current=lambda ctx: ", ".join(ctx.idea().touchpoints)),
         "goals": QDef("choice", _idea_goals, fill=_idea_fill,

@@ -67,3 +67,33 @@ def test_skip_at_the_phase_model_still_asks_for_one(chat, lang: str) -> None:
     c.say("/skip" if lang == "en" else "/overslaan")
     assert c.where == ("phases", "model")
     assert store.load(c.path).phase_model == ""
+
+
+@LANGS
+@pytest.mark.parametrize(("answer", "kind"), [
+    ("T4", "fix"),          # T4 (the checkout) hurts in both scripts' journeys
+    ("/skip", "new"),       # no touchpoint yet: a new one
+])
+def test_an_ideas_touchpoints_come_first_and_suggest_its_kind(
+        chat, lang: str, answer: str, kind: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    w = store.load(c.path)
+    hurting = next(t.id for t in w.journey("P1") if (t.emotion or 0) < 0)
+    skip = "/skip" if lang == "en" else "/overslaan"
+    c.say(hurting if answer == "T4" else skip)
+    if c.where == ("ideas", "goals"):
+        c.say("G1")
+    assert c.where == ("ideas", "kind")
+    labels = {"en": {"fix": "Fix", "new": "New"}, "nl": {"fix": "Oplossen", "new": "Nieuw"}}
+    assert f'"{labels[lang][kind]}"' in c.conv.current.hint
+    c.say("")
+    assert store.load(c.path).ideas[0].kind == kind
+
+
+@LANGS
+def test_a_kind_typed_overrides_the_suggestion(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "kind"))
+    c.say("4")
+    assert store.load(c.path).ideas[0].kind == "new"
