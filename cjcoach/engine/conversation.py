@@ -77,6 +77,9 @@ class Conversation:
         self.answered_already: frozenset[Position] = frozenset()
         """Questions an earlier answer already answered ("I1 Lies" names I1's owner): passed
         over when the conversation comes to them (in this session)."""
+        self.asked: set[tuple[str, str]] = set()
+        """Questions (step, key) asked in this session: a choice asked again lists its
+        options on one short line."""
         self._filling: Position | None = None
         """The list question the latest answer stayed at: its next items are only confirmed."""
         self._unsaved = False
@@ -222,8 +225,12 @@ class Conversation:
             why = str(self.prompts.step(step).get("why") or "").strip()
             messages.append(BotMessage("info", f"{head}\n{why}".strip()))
         text = question.text
-        if question.choices:
+        if question.choices and (question.step, question.key) in self.asked:
+            text += "\n  " + " · ".join(f"{n} {c.split(' — ')[0]}"
+                                        for n, c in enumerate(question.choices, 1))
+        elif question.choices:
             text += "\n" + "\n".join(f"  {n}. {c}" for n, c in enumerate(question.choices, 1))
+        self.asked.add((question.step, question.key))
         messages.append(BotMessage("question", text))
         if current:
             key = "current_list" if self.qdef(self.position).multi else "current"

@@ -108,14 +108,14 @@ class Ctx:
             raise Retry(retry if retry is not None else self.retry())
         return Accepted(self.more(joined(added)), stay=True)
 
-    def more(self, items: str, key: str = "list_more") -> str:
+    def more(self, items: str, key: str = "list_more", **values: object) -> str:
         """What a list says back: the first answer also asks "anything else? or Enter",
         later ones only confirm (the message ``<key>_again``, when the prompts have it)."""
         again = f"{key}_again"
         if self.again and (self.prompts.has_step_message(self.position.step, again)
                            or self.prompts.has_message(again)):
             key = again
-        return self.say(key, items=items)
+        return self.say(key, items=items, **values)
 
     def retry(self) -> str:
         """The question's own "not understood" sentence, or the general one."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from cjcoach.engine import reading
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef
-from cjcoach.engine.steps_start import goal_lines, text_or_retry
+from cjcoach.engine.steps_start import goal_line_short, goal_lines, text_or_retry
 from cjcoach.model import Alignment, Workshop
 
 # --- alignment -----------------------------------------------------------------------
@@ -22,8 +22,10 @@ def _goal_fill(ctx: Ctx) -> dict[str, object]:
     persona = ctx.workshop.persona(ctx.get("persona"))
     if goal is None or persona is None:
         raise Retry(ctx.say("gone"))
-    return {"persona": persona.name, "goal": goal.text,
-            "business_goals": goal_lines(ctx.workshop)}
+    w = ctx.workshop
+    first = next((g for p in w.personas for g in p.goals), None) is goal
+    return {"persona": persona.name, "goal": goal.text,  # in full at the first goal only
+            "business_goals": goal_lines(w) if first else goal_line_short(w)}
 
 
 _GOAL_HEAD = re.compile(r"^((?:[A-Za-z]\d+(?:\s*(?:,|&|\+|\ben\b|\band\b)\s*|\s+))*"

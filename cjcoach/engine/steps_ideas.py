@@ -210,13 +210,14 @@ def element_name(ctx: Ctx, element: str) -> tuple[str, str]:
 
 
 def _scores_fill(ctx: Ctx) -> dict[str, object]:
-    lines = []
     first = ctx.workshop.ideas and ctx.idea() is ctx.workshop.ideas[0]
-    for n, element in enumerate(SEVEN_S, 1):
-        name, help_text = element_name(ctx, element)
-        # what each element means is said once, at the first idea
-        lines.append(f"  {n}. {name} — {help_text}" if first else f"  {n}. {name}")
-    return {"idea": ctx.idea().title, "elements": "\n".join(lines)}
+    names = [(n, *element_name(ctx, element)) for n, element in enumerate(SEVEN_S, 1)]
+    if first:  # what each element means is said once, at the first idea; then one line
+        return {"idea": ctx.idea().title,
+                "elements": "\n".join(f"  {n}. {name} — {help_text}"
+                                      for n, name, help_text in names)}
+    return {"idea": ctx.idea().title,
+            "elements": "  " + " · ".join(f"{n} {name}" for n, name, _ in names)}
 
 
 def _scores_text(ctx: Ctx, idea: Idea) -> str:

@@ -33,6 +33,15 @@ def goal_lines(w: Workshop) -> str:
     return "\n".join(f"  {g.id}  {g.text}" for g in w.business_goals)
 
 
+def goal_line_short(w: Workshop, words: int = 4) -> str:
+    """The business goals on one line, each cut to its first few words: the reminder under
+    questions that come again after the goals were listed in full."""
+    def short(text: str) -> str:
+        cut = text.split()
+        return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+    return "  " + " · ".join(f"{g.id} {short(g.text)}" for g in w.business_goals)
+
+
 def text_or_retry(ctx: Ctx, text: str) -> str:
     value = reading.clean(text)
     if not value:

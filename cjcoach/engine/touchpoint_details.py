@@ -335,5 +335,7 @@ def all_details(ctx: Ctx, text: str) -> Accepted:
     if not waiting:
         return Accepted(ctx.say("details_all_done", items=noted, persona=persona.name))
     named = len(waiting) <= 3  # with the list right above, codes are enough for a long one
-    return Accepted(ctx.say("details_more", items=noted, waiting=", ".join(
-        f"{t.id} {t.name}" if named else t.id for t in waiting)), stay=True)
+    listed = ", ".join(f"{t.id} {t.name}" if named else t.id for t in waiting)
+    if named:  # what is still open: said at the first line, and by name for the last few
+        return Accepted(ctx.say("details_more", items=noted, waiting=listed), stay=True)
+    return Accepted(ctx.more(noted, "details_more", waiting=listed), stay=True)

@@ -97,3 +97,38 @@ def test_a_kind_typed_overrides_the_suggestion(chat, lang: str) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("ideas", "kind"))
     c.say("4")
     assert store.load(c.path).ideas[0].kind == "new"
+
+
+@LANGS
+def test_options_and_lists_shown_in_full_once_then_on_one_line(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    first = c.say("T1, G1")  # an idea's touchpoints and goal: its kind is asked next
+    assert c.where == ("ideas", "kind")
+    assert "\n  1. " in first and " — " in first  # each kind explained
+    again = c.say("", "T2, G1")  # the second idea
+    assert c.where == ("ideas", "kind")
+    assert again.splitlines()[-1].startswith("  1 ") and " · 4 " in again
+    assert " — " not in again.split("?")[-1]
+    first_7s = c.say("")
+    assert c.where == ("impact", "scores") and first_7s.count(" — ") == 7
+    second_7s = c.say("1 0 -1 2 0 0 1")
+    names = second_7s.splitlines()[-1]
+    assert names.count(" · ") == 6 and names.strip().startswith("1 ")
+
+
+@LANGS
+def test_business_goals_listed_in_full_at_the_first_customer_goal_only(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "goals"))
+    c.say("Fresh bread", "No queue", "")
+    assert c.where == ("alignment", "meets")
+    first = c.conv.current.text
+    c.say("G1: order ahead")
+    if c.where == ("alignment", "how"):
+        c.say("/skip" if lang == "en" else "/overslaan")
+    assert c.where == ("alignment", "meets")
+    second = c.conv.current.text
+    goals = store.load(c.path).business_goals
+    assert all(f"  {g.id}  {g.text}" in first for g in goals)
+    assert second.splitlines()[-1].count(" · ") == len(goals) - 1
