@@ -2,7 +2,11 @@
 
 ``python -m bench.keyboard_time FILE [FILE ...] [--confusions N]``
 
-The workshop file keeps every line the team typed. They are typed again, in order, into
+FILE is a workshop file, or a transcript (``.txt``: one typed line per line, notes starting
+with "## ", language from the name: ``en_…``/``nl_…``), such as
+``bench/transcripts/en_demo_size.txt``: the demo-sized workshop answered the way every
+question suggests, the fastest a newcomer can go. The workshop file keeps every line the
+team typed. They are typed again, in order, into
 ``cjcoach chat`` on a new file, and everything the plain chat prints is counted as read
 (the transcript itself keeps only the questions, not the explanations, tips and
 acknowledgements around them). With fixed rates
@@ -46,14 +50,23 @@ class KeyboardTime:
         return seconds / 60
 
 
-def measure(path: Path, confusions: int = 0) -> KeyboardTime:
-    """Replay the lines typed in the workshop at ``path`` and count what was read and typed."""
+def typed_lines(path: Path) -> tuple[list[str], str]:
+    """The lines typed in the workshop or transcript at ``path``, and their language."""
+    if path.suffix == ".txt":
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lang = "nl" if path.name.startswith("nl") else "en"
+        return [line for line in lines if not line.startswith("## ")][:-1], lang
     workshop = store.load(path)
-    typed = [t.text for t in workshop.transcript if t.role == "user"]
+    return [t.text for t in workshop.transcript if t.role == "user"], workshop.language
+
+
+def measure(path: Path, confusions: int = 0) -> KeyboardTime:
+    """Replay the lines typed at ``path`` into the plain chat; count what was read and typed."""
+    typed, lang = typed_lines(path)
     with tempfile.TemporaryDirectory() as folder:
         shown = subprocess.run(
             [sys.executable, "-m", "cjcoach", "chat", str(Path(folder) / "replay.yaml"),
-             "--lang", workshop.language],
+             "--lang", lang],
             input="\n".join(typed) + "\n", capture_output=True, text=True, check=False,
             timeout=600).stdout
     return KeyboardTime(len(typed), len(shown.split()),

@@ -1,0 +1,41 @@
+"""The yardstick for the 45-minute target: a demo-sized workshop replayed through the
+plain chat finishes, and its minutes are counted from what was really printed and typed.
+(No minutes are asserted: the figure is printed by ``python -m bench.keyboard_time``.)"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench import keyboard_time  # noqa: E402
+from cjcoach import store  # noqa: E402
+
+DEMO_SIZE = Path(keyboard_time.__file__).with_name("transcripts") / "en_demo_size.txt"
+
+
+def test_the_demo_sized_transcript_makes_the_demo_sized_map(tmp_path: Path) -> None:
+    lines, lang = keyboard_time.typed_lines(DEMO_SIZE)
+    from .conftest import run_cli
+
+    target = tmp_path / "demo-size.yaml"
+    run_cli("chat", str(target), "--lang", lang, stdin="\n".join(lines) + "\n")
+    w = store.load(target)
+    assert w.progress.finished
+    assert len(w.personas) == 2 and len(w.touchpoints) == 22 and len(w.ideas) == 5
+    assert all(t.channel and t.importance and t.owner for t in w.touchpoints)
+    assert sum(len(t.pain_points) for t in w.touchpoints) == 10
+
+
+def test_minutes_count_every_word_printed_and_typed(tmp_path: Path) -> None:
+    measured = keyboard_time.measure(DEMO_SIZE, confusions=2)
+    lines, _ = keyboard_time.typed_lines(DEMO_SIZE)
+    assert measured.answers == len(lines)
+    assert measured.words_typed == sum(len(line.split()) for line in lines)
+    assert measured.words_read > 10 * len(lines) // 2  # every question and reply is counted
+    plain = keyboard_time.KeyboardTime(measured.answers, measured.words_read,
+                                       measured.words_typed)
+    assert measured.minutes - plain.minutes == pytest.approx(1.0)  # two confusions, 30 s each
