@@ -4,12 +4,19 @@ Made for any terminal, a screen reader, and scripts with piped input: no colours
 cursor tricks, one line read at a time. Every accepted answer is saved before the next
 question is printed, so closing the window, Ctrl+C, Ctrl+D or the end of a piped file
 loses nothing; running the same command again continues at the next question.
+
+In a terminal, long lines are wrapped between words to the window's width (at most
+:data:`MAX_WIDTH` columns); piped output is printed exactly as the engine says it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
+import shutil
 import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +24,60 @@ from cjcoach.datafile import DataFileError
 from cjcoach.engine.api import BotMessage, Reply
 
 EXIT_OK, EXIT_USER, EXIT_INTERRUPTED = 0, 1, 130
+
+MAX_WIDTH = 100
+"""Lines longer than this are hard to read, however wide the window."""
+
+_LIST_HEAD = re.compile(r"^( *)((?:[A-Z]\d+|\d+[.)]|[·•*-]|\[[ x>]\]|/[^\s—]+(?: [^\s—]+)* —) +)?")
+"""A line's indentation and list marker (``  T1  ``, ``  1. ``, ``· ``, ``* ``, ``[x] ``,
+``/goto STEP — ``): the lines it wraps onto start under the text after them."""
+
+
+def cells(text: str) -> int:
+    """How many terminal columns ``text`` takes (wide characters two, accents none)."""
+    return sum(0 if unicodedata.combining(ch) else
+               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` with every line longer than ``width`` columns broken between words.
+
+    Existing line breaks stay; a list line's continuation is indented under its text; a
+    word (a code like T12, a path, a URL) is never split, even when it alone is too long.
+    """
+    return "\n".join("\n".join(_wrap_line(line, width)) for line in text.split("\n"))
+
+
+def _wrap_line(line: str, width: int) -> list[str]:
+    if cells(line) <= width:
+        return [line]
+    head = _LIST_HEAD.match(line)
+    assert head is not None  # the pattern matches every line, if only with ""
+    indent = " " * cells(head.group(0))
+    if len(indent) > width // 2:  # a hanging indent that leaves no room for words
+        indent = head.group(1) if len(head.group(1)) <= width // 2 else ""
+    lines: list[str] = []
+    current, used, gap, has_word = head.group(0), cells(head.group(0)), "", False
+    for token in re.findall(r"\S+|\s+", line[head.end():]):
+        if token.isspace():
+            gap += token
+            continue
+        size = cells(token)
+        if has_word and used + cells(gap) + size > width:
+            lines.append(current)
+            current, used = indent, len(indent)
+        elif has_word:
+            current, used = current + gap, used + cells(gap)
+        current, used, gap, has_word = current + token, used + size, "", True
+    lines.append(current if has_word else current.rstrip())
+    return lines
+
+
+def terminal_width() -> int:
+    """The width to wrap to now: the window's (read again for every message, so a resized
+    window is followed), less one column, at most :data:`MAX_WIDTH`."""
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return max(20, min(columns - 1, MAX_WIDTH))
 
 
 def _reconfigure(stream: TextIO) -> None:
@@ -30,17 +91,22 @@ def _reconfigure(stream: TextIO) -> None:
 class PlainChat:
     """Prints what the engine says and feeds it what the user types."""
 
-    def __init__(self, conversation: object, out: TextIO, interactive: bool) -> None:
+    def __init__(self, conversation: object, out: TextIO, interactive: bool,
+                 width: Callable[[], int] | None = None) -> None:
         from cjcoach.engine import Conversation
 
         assert isinstance(conversation, Conversation)
         self.conv = conversation
         self.out = out
         self.interactive = interactive
+        self.width = width
+        """The columns to wrap each message to (asked per message); ``None``: no wrapping."""
         self.hinted: set[tuple[str, str]] = set()
         """Questions whose how-to-answer line was shown: printed once, not on every repeat."""
 
     def say(self, text: str = "") -> None:
+        if self.width is not None:
+            text = wrap(text, self.width())
         self.out.write(text + "\n")
         self.out.flush()
 
@@ -108,6 +174,12 @@ class PlainChat:
             self.prompt()
 
 
+def _is_terminal(stream: TextIO) -> bool:
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        return stream.isatty()
+    return False
+
+
 def run_chat(path: Path | str, lang: str | None = None, prompts: Path | None = None,
              stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
     """``cjcoach chat FILE``: run the conversation on FILE; the exit code.
@@ -138,7 +210,8 @@ def run_chat(path: Path | str, lang: str | None = None, prompts: Path | None = N
         except DataFileError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_USER
-        chat = PlainChat(conversation, stdout, stdin.isatty())
+        chat = PlainChat(conversation, stdout, stdin.isatty(),
+                         terminal_width if _is_terminal(stdout) else None)
         return chat.run(stdin)
     except KeyboardInterrupt:
         if chat is not None:
