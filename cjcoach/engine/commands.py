@@ -14,6 +14,7 @@ from cjcoach.model import Turn
 
 if TYPE_CHECKING:
     from cjcoach.engine.conversation import Conversation
+    from cjcoach.model import Workshop
 
 
 def _command(conv: Conversation, text: str) -> tuple[str, str] | None:
@@ -69,8 +70,19 @@ def _help(conv: Conversation, rest: str) -> Reply:
             messages.append(BotMessage("help", q.hint))
         if q.example:
             messages.append(_say(conv, "example", "help", example=q.example))
-        messages.append(BotMessage("question", q.text))
-    return Reply(messages)
+    return Reply(messages + _reminder(conv))
+
+
+def _reminder(conv: Conversation) -> list[BotMessage]:
+    """The question still open, on its first line only (the list under it is still on screen
+    just above; said again it would bury what was asked for), with its options on one line."""
+    q = conv.current
+    if q is None or not q.text.strip():
+        return []
+    text = q.text.strip().splitlines()[0]
+    if q.choices:
+        text += "\n  " + " · ".join(f"{n} {c.split(' — ')[0]}" for n, c in enumerate(q.choices, 1))
+    return [BotMessage("question", text)]
 
 
 def _back(conv: Conversation, rest: str) -> Reply:
@@ -181,7 +193,42 @@ def _edit(conv: Conversation, rest: str) -> Reply:
                      save=conv.save())
     if rest and not m:
         return Reply(goto(conv, rest))
-    return Reply([_say(conv, "edit_usage", "help")])
+    return _usage(conv, "edit", m.group(1).upper() if m else None)
+
+
+def _usage(conv: Conversation, command: str, item_id: str | None) -> Reply:
+    """``/edit`` or ``/delete`` with nothing (or only an id) after it: how to type it, with
+    the item this question is about as the example, then the question again."""
+    w, position = conv.workshop, conv.position
+    if item_id is not None and item_id not in w.all_ids():
+        return Reply([_say(conv, "id_unknown", "error", id=item_id), *_reminder(conv)])
+    if item_id is None and position is not None:
+        item_id = edits.likely_target(w, position.step, position.ctx)
+    elif item_id is None:
+        item_id = edits.likely_target(w, "", {})
+    if item_id is None:
+        return Reply([BotMessage("help", conv.prompts.say("edit_usage_empty").strip()),
+                      *_reminder(conv)])
+    word = (conv.prompts.commands().get(command) or [f"/{command}"])[0]
+    example = f"{word} {item_id}"
+    if command == "edit":
+        example += f" {_editable_text(w, item_id)}"
+    key = "edit_usage" if command == "edit" else "delete_usage"
+    usage = conv.prompts.say(key, example=example).strip()
+    return Reply([BotMessage("help", usage), *_reminder(conv)])
+
+
+def _editable_text(w: Workshop, item_id: str) -> str:
+    """The item's text as ``/edit`` reads it back: a touchpoint with its details after bars,
+    a persona with its description after a dash."""
+    from cjcoach.engine.touchpoint_details import details_text
+
+    t, p = w.touchpoint(item_id), w.persona(item_id)
+    if t is not None:
+        return " | ".join(x for x in (t.name, details_text(t)) if x)
+    if p is not None:
+        return f"{p.name} - {p.description}" if p.description else p.name
+    return edits.describe(w, item_id).removeprefix(item_id).strip()
 
 
 def _edit_touchpoint(conv: Conversation, item_id: str, text: str) -> Reply:
@@ -226,7 +273,7 @@ def _edit_persona(conv: Conversation, item_id: str, name: str, description: str)
 def _delete(conv: Conversation, rest: str) -> Reply:
     m = _ID.match(rest)
     if not m:
-        return Reply([_say(conv, "edit_usage", "help")])
+        return _usage(conv, "delete", None)
     item_id = m.group(1).upper()
     old_plan = conv.plan()
     what = edits.describe(conv.workshop, item_id)

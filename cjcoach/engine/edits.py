@@ -44,6 +44,43 @@ def describe(w: Workshop, item_id: str) -> str:
     return item_id
 
 
+_ABOUT = ("idea", "touchpoint", "goal")
+"""The context keys of a question that name the item it is about, most specific first."""
+
+_STEP_PREFIX = {"why": "G", "personas": "P", "alignment": "C", "touchpoints": "T",
+                "moments": "M", "ideas": "I", "impact": "I", "priorities": "I", "plan": "I",
+                "review": "I"}
+"""The kind of item each step adds or works on."""
+
+_LATEST_FIRST = "IMTCPG"
+"""Id prefixes in the reverse order of the steps that add them."""
+
+
+def likely_target(w: Workshop, step: str, context: dict[str, str]) -> str | None:
+    """The id a team most likely wants to change at this question: the item the question
+    is about (``idea=I2``, ``persona=P1``; at the touchpoints, that persona's newest
+    touchpoint), else the newest item of this step's kind, else the newest item of the
+    latest kind there is (alignments left out: their long sentences make a poor example).
+    ``None`` when nothing has an id yet."""
+    ids = w.all_ids()
+    for key in _ABOUT:
+        if context.get(key, "").upper() in ids:
+            return context[key].upper()
+    persona = context.get("persona", "").upper()
+    if step == "touchpoints":  # the persona's own touchpoints, not the persona
+        theirs = [t.id for t in w.touchpoints if t.persona == persona]
+        if theirs:
+            return max(theirs, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0)
+    if persona in ids:
+        return persona
+    prefix = _STEP_PREFIX.get(step, "")
+    for kind in prefix + _LATEST_FIRST:
+        of_kind = [i for i in ids if i[:1] == kind and i[1:].isdigit()]
+        if of_kind:
+            return max(of_kind, key=lambda i: int(i[1:]))
+    return None
+
+
 def delete(w: Workshop, item_id: str) -> list[str]:
     """Remove ``item_id`` and what depends on it; the removed ids, the item itself first.
 
