@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
+from cjcoach.engine import touchpoint_columns as columns
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, joined, signed
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.engine.touchpoint_details import (
@@ -21,7 +22,6 @@ from cjcoach.engine.touchpoint_details import (
     details,
     details_text,
     has_details,
-    incomplete,
     read_cells,
     touchpoint_fill,
 )
@@ -112,12 +112,10 @@ def _touchpoints_plan(w: Workshop) -> Iterator[Position]:
     for p in w.personas:
         for phase in w.phases:
             yield Position.of("touchpoints", "touchpoints", persona=p.id, phase=phase.key)
-        journey = w.journey(p.id)
-        if any(incomplete(t) for t in journey):
-            yield Position.of("touchpoints", "details_all", persona=p.id)
-        for t in journey:  # one by one: only those the team gave no details at all
-            if not has_details(t):
-                yield Position.of("touchpoints", "details", touchpoint=t.id)
+        journey = w.journey(p.id)  # then the details, one aspect at a time
+        for key in columns.COLUMNS if w.business_goals else columns.COLUMNS[:-1]:
+            if columns.missing(key, journey):
+                yield Position.of("touchpoints", key, persona=p.id)
 
 
 def _touchpoints_recap(ctx: Ctx) -> dict[str, object]:
@@ -131,6 +129,11 @@ TOUCHPOINTS = StepDef(
     {
         "touchpoints": QDef("table", _touchpoints, fill=_persona_phase_fill,
                             current=_touchpoints_now, many=True),
+        **{key: QDef("table", apply, fill=columns.columns_fill, many=False)
+           for key, apply in (("channels", columns.channels),
+                              ("importance", columns.importance),
+                              ("owners", columns.owners), ("goals", columns.goals))},
+        # a workshop saved by an earlier version may still stand at one of these two
         "details_all": QDef("table", all_details, fill=all_fill, many=True,
                             pass_skips="details"),
         "details": QDef("table", details, fill=touchpoint_fill,

@@ -132,3 +132,85 @@ def test_business_goals_listed_in_full_at_the_first_customer_goal_only(chat, lan
     goals = store.load(c.path).business_goals
     assert all(f"  {g.id}  {g.text}" in first for g in goals)
     assert second.splitlines()[-1].count(" · ") == len(goals) - 1
+
+
+def _to_details(c, lang: str) -> list[str]:
+    """Four touchpoints for the first persona (the rest of the phases empty): at the
+    first details question; their ids."""
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    names = iter(["Instagram, Google", "Kassa", "Telefoon"])
+    while c.where == ("touchpoints", "touchpoints"):
+        name = next(names, "")
+        if name:
+            c.say(name)
+        if c.where == ("touchpoints", "touchpoints"):
+            c.say("")  # the end of this phase's list
+    assert c.where == ("touchpoints", "channels")
+    return [t.id for t in store.load(c.path).journey("P1")]
+
+
+@LANGS
+def test_details_asked_one_thing_at_a_time_across_the_journey(chat, lang: str) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    assert len(ids) == 4 and all(i in c.conv.current.text for i in ids)
+    shown = c.say(f"{ids[2]}, telefoon")
+    assert c.where == ("touchpoints", "importance")
+    assert f"Offline: {ids[2]}, {ids[3]}." in shown  # "telefoon" named a touchpoint
+    c.say("4 3 5 2")
+    assert c.where == ("touchpoints", "owners")
+    rest = "the rest" if lang == "en" else "de rest"
+    c.say(f"{ids[0]} Ahmed, {ids[1]} Ahmed, {rest} Lies")
+    assert c.where == ("touchpoints", "goals")
+    c.say(f"G1: {ids[0]}-{ids[2]}; {rest}: G2")
+    assert c.where[0] == "moments"
+    got = [(t.channel, t.importance, t.owner, t.goal)
+           for t in store.load(c.path).journey("P1")]
+    assert got == [("online", 4, "Ahmed", "G1"), ("online", 3, "Ahmed", "G1"),
+                   ("offline", 5, "Lies", "G1"), ("offline", 2, "Lies", "G2")]
+
+
+@LANGS
+def test_details_questions_read_what_newcomers_type(chat, lang: str) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online")
+    assert {t.channel for t in store.load(c.path).journey("P1")} == {"online"}
+    shown = c.say("4 3")
+    assert c.where == ("touchpoints", "importance")  # two numbers for five: asked again
+    assert "2" in shown and "4" in shown
+    shown = c.say(f"{ids[0]} 5")
+    assert c.where == ("touchpoints", "importance")  # the other four still open
+    assert ids[1] in shown and "Enter" in shown
+    c.say("")  # left open
+    assert c.where == ("touchpoints", "owners")
+    c.say("Sanne")  # one name for all
+    c.say(f"{ids[0]} t/m {ids[3]} G2" if lang == "nl" else f"{ids[0]} to {ids[3]} G2")
+    w = store.load(c.path)
+    assert [t.importance for t in w.journey("P1")] == [5, None, None, None]
+    assert {t.owner for t in w.journey("P1")} == {"Sanne"}
+    assert {t.goal for t in w.journey("P1")} == {"G2"}
+
+
+@LANGS
+def test_a_line_per_touchpoint_still_works_at_the_first_details_question(chat, lang) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("\n".join(f"{i} offline 3 Lies G1" for i in ids))
+    assert c.where[0] == "moments"  # everything given: no further details questions
+    assert {(t.channel, t.importance, t.owner, t.goal)
+            for t in store.load(c.path).journey("P1")} == {("offline", 3, "Lies", "G1")}
+
+
+@LANGS
+def test_unknown_owner_and_goal_answers_are_asked_again(chat, lang: str) -> None:
+    c = chat(lang)
+    _to_details(c, lang)
+    c.say("all offline" if lang == "en" else "allemaal offline", "3 3 3 3")
+    c.say("I don't know" if lang == "en" else "weet ik niet")
+    assert c.where == ("touchpoints", "owners")
+    assert not any(t.owner for t in store.load(c.path).journey("P1"))
+    c.say("Lies")
+    c.say("G7")
+    assert c.where == ("touchpoints", "goals")
+    assert not any(t.goal for t in store.load(c.path).journey("P1"))

@@ -27,20 +27,11 @@ def _two_personas_to_touchpoints(c, lang: str) -> None:
 
 
 @LANGS
-@pytest.mark.parametrize("one_by_one", [False, True])
-def test_details_are_read_by_what_they_look_like(chat, lang: str, one_by_one: bool) -> None:
+def test_details_are_read_by_what_they_look_like(chat, lang: str) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
     target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
-    if one_by_one:
-        c.say("one by one" if lang == "en" else "een voor een")
-        for _ in range(10):
-            if target.id in c.conv.current.text:
-                break
-            c.say("")  # Enter on the ones before it
-        shown = c.say(DETAILS[lang])
-    else:
-        shown = c.say(f"{target.id}: {DETAILS[lang]}")
+    shown = c.say(f"{target.id}: {DETAILS[lang]}")
     t = store.load(c.path).touchpoint(target.id)
     assert (t.channel, t.importance, t.owner, t.goal) == ("offline", 4, "Sanne", "G2")
     assert "offline | 4 | Sanne | G2" in shown
@@ -53,11 +44,11 @@ def test_all_details_in_one_question_with_shared_lines(chat, lang: str) -> None:
     c.say("Instagram, Google", "", "Kassa", "", "Spaarkaart", "")
     if c.where == ("touchpoints", "touchpoints"):  # the Dutch model has five phases
         c.say("", "")
-    assert c.where == ("touchpoints", "details_all")
+    assert c.where == ("touchpoints", "channels")
     question = c.conv.current.text
     assert "T1" in question and "T4" in question
     c.say("T1, T2: online, 3, Ahmed, G1")
-    assert c.where == ("touchpoints", "details_all")  # two still without details
+    assert c.where == ("touchpoints", "channels")  # two still without details
     c.say("T3 | offline | 5 | Lies | G2")
     c.say("T4 offline 4 Sanne G2")
     assert c.where[0] == "moments"  # all details given: no Enter needed, no walk
@@ -65,16 +56,6 @@ def test_all_details_in_one_question_with_shared_lines(chat, lang: str) -> None:
     assert [(t.channel, t.importance, t.owner) for t in w.journey("P1")] == [
         ("online", 3, "Ahmed"), ("online", 3, "Ahmed"), ("offline", 5, "Lies"),
         ("offline", 4, "Sanne")]
-
-
-@LANGS
-def test_walk_question_says_nothing_about_empty_details(chat, lang: str) -> None:
-    c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
-    shown = c.say("one by one" if lang == "en" else "een voor een")
-    assert c.where == ("touchpoints", "details")
-    assert "Enter" not in shown.split("\n")[-1]
-    assert "no details yet" not in shown and "nog geen details" not in shown
 
 
 @LANGS
@@ -243,14 +224,17 @@ def test_an_idea_gets_its_touchpoints_and_goal_in_one_answer(chat, lang: str) ->
 
 
 @LANGS
-def test_enter_at_all_details_leaves_the_rest_open_and_says_how_to_add_them(chat, lang) -> None:
+def test_enter_at_each_details_question_leaves_that_detail_open(chat, lang) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
     bare = [t.id for t in store.load(c.path).journey("P1") if not t.owner]
     assert bare
-    shown = c.say("")
+    asked = []
+    while c.where[0] == "touchpoints":
+        asked.append(c.where[1])
+        c.say("")
+    assert asked == ["channels", "importance", "owners", "goals"]  # one Enter each
     assert c.where[0] == "moments"  # no question per touchpoint
-    assert ("/edit T3 |" if lang == "en" else "/wijzig T3 |") in shown
     w = store.load(c.path)
     assert all(not w.touchpoint(tid).owner for tid in bare)
     assert w.progress.step == "moments"  # a restart resumes after the details too
@@ -259,8 +243,9 @@ def test_enter_at_all_details_leaves_the_rest_open_and_says_how_to_add_them(chat
 @LANGS
 def test_edit_gives_a_touchpoint_details_and_a_persona_a_description(chat, lang) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
-    c.say("")
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
+    while c.where[0] == "touchpoints":
+        c.say("")  # every detail left open
     edit = "/edit" if lang == "en" else "/wijzig"
     shown = c.say(f"{edit} T2 | offline | 5 | Sanne | G1")
     t = store.load(c.path).touchpoint("T2")
@@ -439,7 +424,7 @@ def test_a_market_named_first_with_a_remark_is_taken_but_two_named_are_not(chat,
 ])
 def test_details_a_newcomer_typed_are_read_as_meant(chat, lang, line, expected) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
     target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
     shown = c.say(f"{target.id}: {line}")
     t = store.load(c.path).touchpoint(target.id)
@@ -708,10 +693,10 @@ def test_seven_s_not_fitting_is_minus_one(chat, lang, answer, expected) -> None:
 @LANGS
 def test_details_answers_the_reviewer_tried(chat, lang) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
     one = next(t.id for t in store.load(c.path).journey("P1") if not t.owner)
     c.say(f"{one}: {'not sure' if lang == 'en' else 'weet ik niet'}")  # nothing to note
-    assert c.where == ("touchpoints", "details_all")
+    assert c.where == ("touchpoints", "channels")
     other = next(t.id for t in store.load(c.path).journey("P1") if t.id != one)
     before = store.load(c.path).touchpoint(other)
     c.say(f"{other}: offline, 2, Lies\n{one} a, b, c, d")  # the second line is refused
@@ -719,7 +704,7 @@ def test_details_answers_the_reviewer_tried(chat, lang) -> None:
     assert (after.channel, after.importance, after.owner) == (
         before.channel, before.importance, before.owner)  # so nothing of the answer is kept
     c.say(f"{one}: online, 4, 5")  # a second number is no owner: asked again
-    assert c.where == ("touchpoints", "details_all")
+    assert c.where == ("touchpoints", "channels")
     assert not store.load(c.path).touchpoint(one).owner
     c.say(f"{one}: online | offline | 4 | Sanne")
     assert store.load(c.path).touchpoint(one).channel == "both"
@@ -737,8 +722,8 @@ def test_a_choice_taken_back_in_the_same_answer_is_asked_again(chat, answer) -> 
 @LANGS
 def test_two_goals_for_one_touchpoint_ask_for_the_main_one(chat, lang) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "details_all"))
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "channels"))
     target = next(t for t in store.load(c.path).journey("P1") if not t.owner)
     shown = c.say(f"{target.id}: online, 4, Lies, G2 {'and' if lang == 'en' else 'en'} G1")
-    assert "G2" in shown and c.where == ("touchpoints", "details_all")
+    assert "G2" in shown and c.where == ("touchpoints", "channels")
     assert not store.load(c.path).touchpoint(target.id).owner  # nothing half-stored

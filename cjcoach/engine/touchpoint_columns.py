@@ -1,0 +1,317 @@
+"""A persona's touchpoint details asked one aspect at a time, across the whole journey.
+
+Like a facilitator at a wall of sticky notes: first "which of these are offline?", then
+how important each one is, who looks after which, and which business goal each serves.
+Each question is about the touchpoints still missing that detail, and takes one answer:
+
+- channels: the offline ones by code or name ("T2, T5"; the rest are online), or the
+  online ones when the answer says "online"; "geen"/"alle" for none or all of them;
+- importance: numbers 1-5 in journey order ("2 4 5 3"), or per code ("T1 4, T3 5"),
+  or "de rest 3";
+- owners: "marketing: T1, T2; Lies: T3", "T1 Lies", or one name for all of them;
+- goals: "G1: T1-T4; G2: T5", "T1 G1, T2 G2", or one goal for all of them.
+
+Codes may come as a range ("T3-T6", "T3 t/m T6"). A team that knows everything per
+touchpoint can still type a line each ("T3 offline 4 Lies G2") at the first question:
+that is read by :mod:`touchpoint_details`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cjcoach.engine import reading
+from cjcoach.engine.flow import Accepted, Ctx, Retry
+from cjcoach.engine.steps_start import goal_lines
+from cjcoach.engine.touchpoint_details import all_details, participant
+from cjcoach.model import Touchpoint
+
+_RANGE = re.compile(r"\b[Tt](\d+)\s*(?:-|–|t/m|tm|tot en met|to|through|until|till)\s*[Tt]?(\d+)\b")
+_DETAIL_LINE = re.compile(r"\||\b[Gg]\d+\b|(?<![\w/])[1-5](?![\w/])")
+_CODE = re.compile(r"\b[Tt]\d+\b")
+_GOAL = re.compile(r"\b[Gg]\d+\b")
+
+
+def expand_ranges(text: str) -> str:
+    """"T3-T6" and "T3 t/m T6" as "T3, T4, T5, T6" (at most 50 codes, low to high)."""
+    def spell(m: re.Match[str]) -> str:
+        low, high = int(m.group(1)), int(m.group(2))
+        if not low <= high <= low + 50:
+            return m.group(0)
+        return ", ".join(f"T{n}" for n in range(low, high + 1))
+    return _RANGE.sub(spell, text)
+
+
+def _journey(ctx: Ctx) -> list[Touchpoint]:
+    return ctx.workshop.journey(ctx.persona().id)
+
+
+def _refs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> list[Touchpoint]:
+    """The touchpoints of this journey ``text`` names; anything else is asked again."""
+    ids, bad = reading.refs(expand_ranges(text), [(t.id, t.name) for t in journey], ctx.words)
+    if bad or not ids:
+        raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text.strip(),
+                                    sample=journey[0].id if journey else "T1"))
+    by_id = {t.id: t for t in journey}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _words(ctx: Ctx, key: str) -> list[str]:
+    return [reading.fold(w.strip()) for w in ctx.say(key).split(",") if w.strip()]
+
+
+def _codes(touchpoints: list[Touchpoint]) -> str:
+    """"T1–T4, T7": codes in a row said as a range."""
+    numbers = sorted(int(t.id[1:]) for t in touchpoints if t.id[1:].isdigit())
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"T{r[0]}–T{r[-1]}" if len(r) > 2 else ", ".join(f"T{n}" for n in r)
+                     for r in runs)
+
+
+def _grouped(done: list[tuple[Touchpoint, str]]) -> str:
+    """"marketing: T1–T5 · sales: T6, T7": who or what each touchpoint got, by value."""
+    by: dict[str, list[Touchpoint]] = {}
+    for t, value in done:
+        by.setdefault(value, []).append(t)
+    return " · ".join(f"{value}: {_codes(ts)}" for value, ts in by.items())
+
+
+def _lines(ctx: Ctx, missing: list[Touchpoint], shown: str = "") -> str:
+    return "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
+                     + (f": {shown}" if shown else "") for t in missing)
+
+
+def columns_fill(ctx: Ctx) -> dict[str, object]:
+    """The persona, the touchpoints this question is about, and an example that fits."""
+    journey = _journey(ctx)
+    key = ctx.position.question
+    missing = [t for t in journey if not _has(t, key)]
+    first = missing[0].id if missing else "T1"
+    owner = next((p.name for p in ctx.workshop.scene.participants if p.name),
+                 ctx.say("sample_owner"))
+    goal = ctx.workshop.business_goals[0].id if ctx.workshop.business_goals else "G1"
+    last = missing[-1].id if missing else "T2"
+    listed = _lines(ctx, missing)
+    if key != COLUMNS[0] and len(missing) == len(journey) > 3:  # the same list, right above
+        listed = ctx.say("same_list", first=journey[0].id, last=journey[-1].id)
+    return {"persona": ctx.persona().name, "touchpoints": listed,
+            "business_goals": goal_lines(ctx.workshop), "first": first, "last": last,
+            "owner": owner, "goal": goal,
+            "example_numbers": " ".join(str(3 + (n % 3) - 1) for n in range(len(missing)))}
+
+
+COLUMNS = ("channels", "importance", "owners", "goals")
+"""The details asked after a persona's touchpoints, in this order (goals only when there
+are business goals)."""
+
+
+def _has(t: Touchpoint, key: str) -> bool:
+    return {"channels": bool(t.channel), "importance": t.importance is not None,
+            "owners": bool(t.owner), "goals": bool(t.goal)}.get(key, True)
+
+
+def missing(key: str, journey: list[Touchpoint]) -> list[Touchpoint]:
+    return [t for t in journey if not _has(t, key)]
+
+
+# --- online or offline ---------------------------------------------------------------
+
+
+def channels(ctx: Ctx, text: str) -> Accepted:
+    if _DETAIL_LINE.search(text):
+        return all_details(ctx, text)  # a line per touchpoint, as an expert types it
+    journey = _journey(ctx)
+    open_ = missing("channels", journey)
+    cleaned = reading.fold(reading.clean(text)).strip(" .!")
+    named: list[Touchpoint]
+    if cleaned in _words(ctx, "none_words"):
+        named = []
+        listed = "offline"
+    elif cleaned in _words(ctx, "all_words"):
+        named, listed = list(open_ or journey), "offline"
+    else:  # "online" or "offline" said outright tells which ones are named
+        words = text.split()
+        said = {reading.fold(w.strip(",.;:")) for w in words} & {"online", "offline"}
+        listed = "online" if said == {"online"} else "offline"
+        rest = " ".join(w for w in words if reading.fold(w.strip(",.;:")) not in said)
+        if said and (not rest.strip() or _is_rest(ctx, rest)):  # "allemaal online"
+            named = list(open_ or journey)
+        else:
+            named = _refs(ctx, rest, journey)
+    other = "online" if listed == "offline" else "offline"
+    for t in journey:
+        if t in named:
+            t.channel = listed  # type: ignore[assignment]
+        elif not t.channel:
+            t.channel = other  # type: ignore[assignment]
+    offline = [t for t in journey if t.channel == "offline"]
+    online = [t for t in journey if t.channel == "online"]
+    if not offline or not online:
+        return Accepted(ctx.say("channels_all", channel="online" if online else "offline"))
+    return Accepted(ctx.say("channels_done", offline=_codes(offline), online=_codes(online)))
+
+
+# --- importance ----------------------------------------------------------------------
+
+
+def importance(ctx: Ctx, text: str) -> Accepted:
+    journey = _journey(ctx)
+    open_ = missing("importance", journey)
+    text = expand_ranges(reading.clean(text))
+    tokens = [tok for tok in re.split(r"[\s,;]+", text) if tok]
+    values = [reading.scale(tok, 1, 5, ctx.words) for tok in tokens]
+    pairs: list[tuple[Touchpoint, int]] = []
+    if tokens and not _CODE.search(text) and all(v is not None for v in values):
+        targets = journey if len(values) == len(journey) else open_
+        if len(values) == 1 and len(targets) > 1:
+            raise Retry(ctx.say("importance_count", given=1, needed=len(targets)))
+        if len(values) != len(targets):
+            raise Retry(ctx.say("importance_count", given=len(values), needed=len(targets)))
+        pairs = [(t, v) for t, v in zip(targets, values, strict=True) if v is not None]
+    else:
+        rest_value: int | None = None
+        for part in re.split(r"[,;\n]", text):
+            if not part.strip():
+                continue
+            after = reading.after_all(part, ctx.say("all_words"))
+            if after is not None:
+                rest_value = reading.scale(after, 1, 5, ctx.words)
+                if rest_value is None:
+                    raise Retry(ctx.retry())
+                continue
+            pairs += _one_importance(ctx, part, journey)
+        if rest_value is not None:
+            named = {t.id for t, _ in pairs}
+            pairs += [(t, rest_value) for t in open_ if t.id not in named]
+    for t, value in pairs:
+        t.importance = value
+    return _still_open(ctx, "importance", ctx.say("importance_done", items=", ".join(
+        f"{t.id} {v}" for t, v in pairs)))
+
+
+def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]
+                    ) -> list[tuple[Touchpoint, int]]:
+    """"T1 4", "T1, T2 5" or "webshop heel belangrijk": the touchpoints, then the value."""
+    words = part.split()
+    for cut in range(len(words) - 1, 0, -1):
+        value = reading.scale(" ".join(words[cut:]), 1, 5, ctx.words)
+        if value is None:
+            continue
+        try:
+            return [(t, value) for t in _refs(ctx, " ".join(words[:cut]), journey)]
+        except Retry:
+            continue
+    raise Retry(ctx.say("importance_item", item=part.strip()))
+
+
+# --- owners and goals ----------------------------------------------------------------
+
+
+def _is_rest(ctx: Ctx, text: str) -> bool:
+    """"de rest", "the others", "allemaal": every touchpoint still open."""
+    return reading.after_all(text.strip() + " x", ctx.say("all_words")) == "x"
+
+
+def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
+                 ) -> list[tuple[str, list[Touchpoint]]]:
+    """"marketing: T1, T2; Lies: T3", "T1 Lies, T2 Ahmed, de rest Sanne" as
+    [(value, touchpoints)]; no touchpoints (``[]``) means every one still open that the
+    answer names nowhere else."""
+    out: list[tuple[str, list[Touchpoint]]] = []
+    all_words = ctx.say("all_words")
+    for part in re.split(r";|\n", expand_ranges(text)):
+        part = part.strip(" ,.")
+        if not part:
+            continue
+        if ":" in part:
+            left, _, right = part.partition(":")
+            if _is_rest(ctx, left):
+                out.append((right.strip(" ,."), []))
+                continue
+            try:  # "marketing: T1, T2" (as the hint shows), else "de webshop: Lies"
+                out.append((left.strip(" ,."), _refs(ctx, right, journey)))
+            except Retry:
+                out.append((right.strip(" ,."), _refs(ctx, left, journey)))
+            continue
+        pieces = [p for p in part.split(",") if p.strip()]
+        if len(pieces) < 2 or not all(
+                (_CODE.search(p) and _CODE.sub("", p).strip())
+                or reading.after_all(p, all_words) for p in pieces):
+            pieces = [part]  # "marketing T1, T2": one value for all the codes
+        for piece in pieces:
+            rest_value = reading.after_all(piece, all_words)
+            if rest_value and not _CODE.search(piece):  # as typed, not folded
+                out.append((piece.strip()[-len(rest_value):], []))
+                continue
+            codes = _CODE.findall(piece)
+            value = _CODE.sub(" ", piece)
+            value = re.sub(r"(?:^|\s)(?:en|and|&)(?=\s|$)|,", " ", value)
+            touched = _refs(ctx, ", ".join(codes), journey) if codes else []
+            out.append((" ".join(value.split()), touched))
+    return out
+
+
+def owners(ctx: Ctx, text: str) -> Accepted:
+    journey = _journey(ctx)
+    done: dict[str, tuple[Touchpoint, str]] = {}
+    rest: list[str] = []
+    for name, touched in _assignments(ctx, reading.clean(text), journey):
+        who = participant(ctx, name) or name
+        if (not who or len(who.split()) > 4 or reading.is_unsure(who, ctx.words)
+                or _GOAL.search(who) or _CODE.search(who)):
+            raise Retry(ctx.say("owners_item", item=name or text.strip()))
+        if touched:
+            done.update((t.id, (t, who)) for t in touched)
+        else:
+            rest.append(who)
+    if len(rest) > 1:
+        raise Retry(ctx.say("owners_item", item=", ".join(rest)))
+    if rest:
+        done.update((t.id, (t, rest[0])) for t in missing("owners", journey) if t.id not in done)
+    for t, who in done.values():
+        t.owner = who
+    return _still_open(ctx, "owners", ctx.say("owners_done", items=_grouped(
+        list(done.values()))))
+
+
+def goals(ctx: Ctx, text: str) -> Accepted:
+    journey = _journey(ctx)
+    known = {g.id.lower(): g.id for g in ctx.workshop.business_goals}
+    done: dict[str, tuple[Touchpoint, str]] = {}
+    rest: list[str] = []
+    for part in [p for p in re.split(r";|\n", expand_ranges(reading.clean(text))) if p.strip()]:
+        found = _GOAL.findall(part)
+        chunks = re.split(r",(?=[^,]*\b[Gg]\d)", part) if len(found) > 1 else [part]
+        for chunk in chunks:
+            goal_codes = _GOAL.findall(chunk)
+            if len(goal_codes) != 1 or goal_codes[0].lower() not in known:
+                raise Retry(ctx.say("goals_item", item=chunk.strip(" ,"),
+                                    sample=next(iter(known.values()), "G1")))
+            goal = known[goal_codes[0].lower()]
+            named = _GOAL.sub(" ", chunk).replace(":", " ").strip(" ,")
+            if not named or _is_rest(ctx, named):
+                rest.append(goal)
+            else:
+                done.update((t.id, (t, goal)) for t in _refs(ctx, named, journey))
+    if len(rest) > 1:
+        raise Retry(ctx.say("goals_item", item=", ".join(rest), sample=rest[0]))
+    if rest:
+        done.update((t.id, (t, rest[0])) for t in missing("goals", journey) if t.id not in done)
+    for t, goal in done.values():
+        t.goal = goal
+    return _still_open(ctx, "goals", ctx.say("goals_done", items=_grouped(
+        list(done.values()))))
+
+
+def _still_open(ctx: Ctx, key: str, noted: str) -> Accepted:
+    """What was noted; while some touchpoints still miss this detail, the question stays
+    (Enter leaves them open)."""
+    waiting = missing(key, _journey(ctx))
+    if not waiting:
+        return Accepted(noted)
+    return Accepted(noted + " " + ctx.say("columns_open", items=_codes(waiting)), stay=True)
