@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import itertools
 import re
 import shlex
 from pathlib import Path
@@ -285,15 +284,7 @@ class Conversation:
             return self._retry(position, self.prompts.say(key), prefix=False)
         note = "" if qdef.multi and not skipping else \
             self.prompts.say("kept" if current else "skipped")
-        plan = self.plan()
-        passed: frozenset[Position] = frozenset()
-        if qdef.pass_skips:  # Enter at "all details at once": the one-by-one run after it
-            after = plan[plan.index(position) + 1:] if position in plan else []
-            passed = frozenset(itertools.takewhile(
-                lambda p: p.question == qdef.pass_skips, after))
-            if self.prompts.has_step_message(position.step, "pass_note"):
-                note = ctx.say("pass_note")
-        return self._accepted(Accepted(note, answered=passed), plan)
+        return self._accepted(Accepted(note), self.plan())
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
         q = self._question(position)

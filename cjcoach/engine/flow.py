@@ -149,10 +149,6 @@ class QDef:
     choices: Choices | None = None
     many: bool | None = None
     """Answers add up (a list) until an empty line or ``done``; default: ``kind == "list"``."""
-    pass_skips: str = ""
-    """An empty answer or ``/skip`` here also passes over the questions right after it with
-    this key (as :attr:`Accepted.answered`): Enter at "all details at once" leaves them
-    open instead of asking each one."""
     default: Callable[[Ctx], str] | None = None
     """The answer an empty line gives while nothing is filled in: a suggestion the
     question itself names ("Enter: five phases")."""

@@ -16,10 +16,7 @@ from cjcoach.engine import touchpoint_columns as columns
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, joined, signed
 from cjcoach.engine.steps_start import goal_lines
 from cjcoach.engine.touchpoint_details import (
-    all_details,
-    all_fill,
     copy_details,
-    details,
     details_text,
     has_details,
     read_cells,
@@ -133,11 +130,6 @@ TOUCHPOINTS = StepDef(
            for key, apply in (("channels", columns.channels),
                               ("importance", columns.importance),
                               ("owners", columns.owners), ("goals", columns.goals))},
-        # a workshop saved by an earlier version may still stand at one of these two
-        "details_all": QDef("table", all_details, fill=all_fill, many=True,
-                            pass_skips="details"),
-        "details": QDef("table", details, fill=touchpoint_fill,
-                        current=lambda ctx: details_text(ctx.touchpoint())),
     },
     _touchpoints_plan,
     recap=_touchpoints_recap,

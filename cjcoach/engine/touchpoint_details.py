@@ -5,9 +5,9 @@ Cells are assigned by what they look like, not only by where they stand: a chann
 belangrijk") the importance, a goal code ("G2") the goal, a participant's name the owner;
 what is left is the owner (if still open), then the role.
 
-Two questions use this: ``details`` (one touchpoint) and ``details_all`` (all touchpoints
-of a persona that still miss details, one line each: ``T3 | online | 4 | Sanne | G1``, or
-several with the same details at once: ``T1, T2: online, 3, Ahmed, G1``).
+Used by ``/edit T3 | offline | 4 | Sanne`` and by the first details question of a persona
+(see :mod:`touchpoint_columns`) when a team types a line per touchpoint: ``T3 | online |
+4 | Sanne | G1``, or several with the same details at once: ``T1, T2: online, 3, Ahmed, G1``.
 """
 
 from __future__ import annotations
@@ -248,13 +248,6 @@ def touchpoint_fill(ctx: Ctx) -> dict[str, object]:
             "business_goals": goal_lines(ctx.workshop)}
 
 
-def details(ctx: Ctx, text: str) -> Accepted:
-    t = ctx.touchpoint()
-    apply_cells(ctx, detail_cells(ctx, text), t)
-    return Accepted(ctx.say("read_as", id=t.id, name=t.name,
-                            details=details_text(t) or ctx.say("details_none")))
-
-
 # --- all touchpoints of a persona ----------------------------------------------------
 
 
@@ -266,18 +259,6 @@ def _line(ctx: Ctx, t: Touchpoint) -> str:
     shown = details_text(t)
     return (f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
             + (f": {shown}" if shown else ""))
-
-
-def all_fill(ctx: Ctx) -> dict[str, object]:
-    persona = ctx.persona()
-    waiting = open_touchpoints(ctx)
-    first = waiting[0].id if waiting else "T1"
-    owner = next((p.name for p in ctx.workshop.scene.participants if p.name),
-                 ctx.say("sample_owner"))
-    goal = ctx.workshop.business_goals[0].id if ctx.workshop.business_goals else ""
-    sample = " | ".join(x for x in (first, "online", "4", owner, goal) if x)
-    return {"persona": persona.name, "touchpoints": "\n".join(_line(ctx, t) for t in waiting),
-            "business_goals": goal_lines(ctx.workshop), "example_line": sample}
 
 
 def _split_head(ctx: Ctx, line: str, journey: list[Touchpoint]) -> tuple[list[str], str]:
@@ -309,9 +290,6 @@ def _split_head(ctx: Ctx, line: str, journey: list[Touchpoint]) -> tuple[list[st
 
 
 def all_details(ctx: Ctx, text: str) -> Accepted:
-    walk = [x.strip() for x in ctx.say("walk_words").split(",")]
-    if reading.clean(text).lower().strip(" .!") in walk:
-        return Accepted(ctx.say("walk_start"))
     persona = ctx.persona()
     journey = ctx.workshop.journey(persona.id)
     trials: dict[str, Touchpoint] = {}  # every line read before any is stored
