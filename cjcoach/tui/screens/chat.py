@@ -48,6 +48,9 @@ class ChatScreen(Labelled, Screen[None]):
     """One workshop in progress."""
 
     CSS_PATH = "chat.tcss"
+    AUTO_FOCUS = "#answer"
+    """The answer box has the focus from the first frame (focusing the log first, as Textual
+    would, and then the box made the room restyle and redraw twice while it opened)."""
     BINDINGS = [
         Binding("ctrl+t", "tip", "Example & tip", id="tip", key_display="^t"),
         Binding("ctrl+r", "report", "Report", id="report", key_display="^r"),
@@ -104,12 +107,13 @@ class ChatScreen(Labelled, Screen[None]):
         if self.session.draft and not box.read_only:
             box.load_text(self.session.draft)
             box.move_cursor(box.document.end)
-        box.focus()
 
     def on_resize(self) -> None:
         wide = self.app.size.width >= NARROW
-        self.query_one(JourneyMap).display = wide if self._map_choice is None \
-            else self._map_choice
+        show = wide if self._map_choice is None else self._map_choice
+        board = self.query_one(JourneyMap)
+        if board.display != show:  # setting it, even to the same value, lays the room out again
+            board.display = show
 
     # --- the conversation -----------------------------------------------------------
 
