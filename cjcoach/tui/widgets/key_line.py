@@ -11,6 +11,7 @@ When the line is too narrow, the palette key loses its word first (F1 lists ever
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from textual import events
@@ -30,8 +31,13 @@ class Key(NamedTuple):
     enabled: bool = True
 
 
+@lru_cache(maxsize=128)
 def key_text(key: Key, hover: bool = False) -> Content:
-    """The key bold in the footer's key colour, its description after it."""
+    """The key bold in the footer's key colour, its description after it.
+
+    Kept once made: the line is drawn again whenever the focus or the bindings change, and
+    its keys rarely do (the colours are looked up in the theme when the line is drawn).
+    """
     markup = f"[b $footer-key-foreground]{escape(key.display)}[/]"
     if key.description:
         markup += " " + escape(key.description)
@@ -40,6 +46,12 @@ def key_text(key: Key, hover: bool = False) -> Content:
     if hover:
         markup = f"[on $block-hover-background]{markup}[/]"
     return Content.from_markup(markup)
+
+
+@lru_cache(maxsize=1)
+def _separator() -> Content:
+    """The thin line before the command palette key."""
+    return Content.from_markup("[dim]▏[/]")
 
 
 class KeyLine(Widget, can_focus=False):
@@ -62,6 +74,8 @@ class KeyLine(Widget, can_focus=False):
         self._spots: list[tuple[int, int, Key]] = []
         """Where each key was drawn (first cell, cell after the last), for the mouse."""
         self._hover = ""
+        self._drawn: tuple[object, Content] | None = None
+        """What the line was last drawn from, and the line: drawn again only when it changes."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -96,6 +110,13 @@ class KeyLine(Widget, can_focus=False):
 
     def render(self) -> RenderResult:
         shown, palette = self.keys()
+        drawn_from = (tuple(shown), palette, self.palette, self.size.width, self._hover)
+        if self._drawn is None or self._drawn[0] != drawn_from:
+            self._drawn = (drawn_from, self._line(shown, palette))
+        return self._drawn[1]
+
+    def _line(self, shown: list[Key], palette: Key | None) -> Content:
+        """The whole line; remembers where each key is for the mouse."""
         spots: list[tuple[int, int, Key]] = []
         line = Content("")
         for key in shown:
@@ -111,7 +132,7 @@ class KeyLine(Widget, can_focus=False):
                 gap = self.size.width - line.cell_length - text.cell_length - 1
                 if gap >= 0 or not words:
                     break
-            line += Content(" " * max(gap, 0)) + Content.from_markup("[dim]▏[/]")
+            line += Content(" " * max(gap, 0)) + _separator()
             spots.append((line.cell_length, line.cell_length + text.cell_length, palette))
             line += text
         self._spots = spots
