@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,6 +55,9 @@ class CoachApp(App[int]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit", key_display="^q"),
     ]
+    DEFAULT_MODE = "room-0"
+    """Each main screen (home, or the chat on one workshop) is the base of a mode of its own
+    (see :meth:`_show`); the first one is the screen the app starts on."""
 
     def __init__(self, options: Options | None = None) -> None:
         super().__init__()
@@ -63,8 +67,26 @@ class CoachApp(App[int]):
         self.lang: Language = "en" if self.labels.lang == "en" else "nl"
         self.session: Session | None = None
         localize_bindings(self, self.labels)
+        self._rooms = itertools.count(1)
+        self.add_mode(self.DEFAULT_MODE, self._first_screen)
 
     # --- start and stop -------------------------------------------------------------
+
+    def _first_screen(self) -> Screen:
+        """What the room opens on: a workshop's chat, or the home screen.
+
+        It is the first screen Textual draws, rather than one pushed over a blank default
+        screen once the app is mounted: that blank screen stayed underneath, and was laid
+        out and made the chat redraw while the room opened.
+        """
+        opts = self.options
+        if opts.start == "open" and opts.path is not None:
+            return self._workshop_screen(opts.path)
+        if opts.start == "new" and opts.path is not None:
+            return self._workshop_screen(opts.path, create_language=opts.lang or self.lang)
+        if opts.start == "demo":
+            return self._demo_screen(opts.lang or self.lang)
+        return self._home_screen()
 
     def on_mount(self) -> None:
         self.theme = recent.preference("theme", THEMES)
@@ -72,15 +94,6 @@ class CoachApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(sig, self.exit)
-        opts = self.options
-        if opts.start == "open" and opts.path is not None:
-            self.open_workshop(opts.path)
-        elif opts.start == "new" and opts.path is not None:
-            self.open_workshop(opts.path, create_language=opts.lang or self.lang)
-        elif opts.start == "demo":
-            self.open_demo(opts.lang or self.lang)
-        else:
-            self.go_home()
 
     def on_unmount(self) -> None:
         self.close_session()
@@ -94,41 +107,53 @@ class CoachApp(App[int]):
     # --- main screens ---------------------------------------------------------------
 
     def _show(self, screen: Screen) -> None:
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if len(self.screen_stack) > 1:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
+        """Make ``screen`` the main screen, in place of the one shown (and what is over it).
+
+        Textual cannot take away the bottom screen of a stack, so every main screen starts
+        a mode of its own and the previous mode, with its screens, is removed.
+        """
+        before, mode = self.current_mode, f"room-{next(self._rooms)}"
+        self.add_mode(mode, lambda: screen)
+        self.switch_mode(mode)
+        self.remove_mode(before)
 
     def go_home(self, error: str = "") -> None:
-        from cjcoach.tui.screens.home import HomeScreen
-
-        self.close_session()
-        self._show(HomeScreen(error=error))
+        self._show(self._home_screen(error))
 
     def open_workshop(self, path: Path, create_language: Language | None = None) -> None:
         """Open ``path`` in the chat; on failure, go home and say why."""
+        self._show(self._workshop_screen(path, create_language))
+
+    def open_demo(self, lang: Language) -> None:
+        self._show(self._demo_screen(lang))
+
+    def _home_screen(self, error: str = "") -> Screen:
+        from cjcoach.tui.screens.home import HomeScreen
+
+        self.close_session()
+        return HomeScreen(error=error)
+
+    def _workshop_screen(self, path: Path, create_language: Language | None = None) -> Screen:
+        """The chat on ``path``; the home screen saying why, when it cannot be opened."""
         try:
             session = Session.open(path, create_language, self.options.prompts)
         except OpenError as exc:
-            self.go_home(self.labels("home.cannot_open", path=path, reason=exc))
-            return
+            return self._home_screen(self.labels("home.cannot_open", path=path, reason=exc))
         from cjcoach.tui.screens.chat import ChatScreen
 
         self.close_session()
         self.session = session
         if session.workfile.workshop.language != self.labels.lang:
             self.set_language(session.workfile.workshop.language, remember=False)
-        self._show(ChatScreen(session))
+        return ChatScreen(session)
 
-    def open_demo(self, lang: Language) -> None:
+    def _demo_screen(self, lang: Language) -> Screen:
+        """A fresh copy of the demo in the chat (the home screen, if it cannot be made)."""
         try:
             path = demo_copy(lang)
         except OpenError as exc:
-            self.go_home(str(exc))
-            return
-        self.open_workshop(path)
+            return self._home_screen(str(exc))
+        return self._workshop_screen(path)
 
     # --- language and theme ---------------------------------------------------------
 
