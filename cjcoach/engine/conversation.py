@@ -273,9 +273,10 @@ class Conversation:
             current = qdef.current(ctx)
         except Retry:
             current = ""
-        if not current and not skipping and qdef.default is not None:
+        suggested = qdef.default(ctx) if qdef.default and not current and not skipping else ""
+        if suggested:
             try:
-                accepted = qdef.apply(ctx, qdef.default(ctx))
+                accepted = qdef.apply(ctx, suggested)
             except Retry as retry:
                 return self._retry(position, str(retry))
             return self._accepted(accepted, self.plan())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import re
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +88,19 @@ def is_done(text: str, words: Words) -> bool:
 
 def scale(text: str, low: int, high: int, words: Words) -> int | None:
     return _answers().parse_scale(text, low, high, words)
+
+
+def lone_number(text: str, low: int, high: int, words: Words) -> int | None:
+    """The one whole number from ``low`` to ``high`` in a hedged answer ("weet ik niet
+    precies, 4 denk ik" → 4), or ``None``: no number, several, out of range, or one that
+    a negation comes right before ("niet 4")."""
+    found = list(re.finditer(r"(?<![\w.,+-])(\d+)(?![\w.,]\d|\w)", clean(text)))
+    if len(found) != 1 or not low <= int(found[0].group(1)) <= high:
+        return None
+    before = clean(text)[:found[0].start()].split()
+    if before and words.negations.find(fold(before[-1]).strip(" ,.")):
+        return None
+    return int(found[0].group(1))
 
 
 def score(text: str, words: Words) -> int | None:

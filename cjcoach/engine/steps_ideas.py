@@ -149,6 +149,8 @@ def _idea_touchpoints(ctx: Ctx, text: str) -> Accepted:
         text = re.sub(r"\b(?:" + "|".join(re.escape(g) for g in goals) + r")\b", " ", text,
                       flags=re.IGNORECASE)
         text = re.sub(r"[,;\s]+$|^[,;\s]+", "", re.sub(r"\s*[,;]\s*(?=[,;]|$)", "", text))
+        text = re.sub(r"^(?:en|and|&)\b\s*|\s*\b(?:en|and|&)$", "", text.strip(),
+                      flags=re.IGNORECASE)  # "T17 en G2": the "en" was between them
         ctx.idea().goals = list(dict.fromkeys(goals))
         if not text.strip(" ,;·|-"):
             return Accepted(ctx.prompts.say("noted", items=", ".join(ctx.idea().goals)))
@@ -309,6 +311,23 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     return [scores[s] for s in SEVEN_S]
 
 
+_REASON = re.compile(r"[,;]?\s+(?:want|omdat|doordat|aangezien|because|since|as)\s+(.+)$",
+                     re.IGNORECASE | re.S)
+
+
+def _reason(text: str) -> tuple[str, str]:
+    """"botst met systemen want we hebben geen planningstool": the scores, and the reason
+    (kept as the note of the point named last)."""
+    m = _REASON.search(text)
+    return (text[:m.start()], m.group(1).strip()) if m else (text, "")
+
+
+def _last_named(ctx: Ctx, text: str) -> str:
+    folded = f" {reading.fold(text)} "
+    at = [(folded.rfind(f" {word}"), element) for word, element in _element_words(ctx)]
+    return max(((i, e) for i, e in at if i >= 0), default=(-1, ""))[1]
+
+
 def _scores(ctx: Ctx, text: str) -> Accepted:
     idea = ctx.idea()
     walk = [x.strip() for x in ctx.say("walk_words").split(",")]
@@ -316,7 +335,8 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         for s in SEVEN_S:
             idea.seven_s.setdefault(s, SevenSScore())
         return Accepted(ctx.say("walk_start"))
-    cleaned = reading.clean(text)
+    cleaned, reason = _reason(reading.clean(text))
+    said = cleaned
     in_words = _scores_in_words(ctx, cleaned)
     if in_words == []:
         raise Retry(ctx.retry())
@@ -338,8 +358,11 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         raise Retry(ctx.retry())
     if len(values) != len(SEVEN_S):
         raise Retry(ctx.say("count_wrong", given=len(values), needed=len(SEVEN_S)))
+    about = _last_named(ctx, said) if reason else ""  # "… botst met systemen, want …"
+    if reason and not about:
+        raise Retry(ctx.retry())  # seven numbers and a reason: which point is it about?
     for s, v in zip(SEVEN_S, values, strict=True):
-        note = idea.seven_s[s].note if s in idea.seven_s else ""
+        note = reason if s == about else idea.seven_s[s].note if s in idea.seven_s else ""
         idea.seven_s[s] = SevenSScore(v, note)
     notes = [x for x in [_heavy(ctx, idea)] if x]
     return Accepted(ctx.say("read_as", scores=_scores_text(ctx, idea)), notes=notes)

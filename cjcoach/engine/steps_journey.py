@@ -171,9 +171,11 @@ def _one_emotion(ctx: Ctx, item: str, journey: list[Touchpoint]) -> tuple[Touchp
 def _emotions(ctx: Ctx, text: str) -> Accepted:
     journey = ctx.workshop.journey(ctx.persona().id)
     tokens = [tok for tok in re.split(r"[\s,;]+", reading.clean(text)) if tok]
-    values = [reading.emotion(tok, ctx.words) for tok in tokens]
-    if tokens and not any(_ID.match(tok) for tok in tokens) and all(
-            v is not None for v in values):
+    unknown = [tok in ("?", "??", "x") for tok in tokens]  # "? where we don't know"
+    values = [None if u else reading.emotion(tok, ctx.words)
+              for tok, u in zip(tokens, unknown, strict=True)]
+    if tokens and not all(unknown) and not any(_ID.match(tok) for tok in tokens) and all(
+            v is not None or u for v, u in zip(values, unknown, strict=True)):
         # bare numbers: the whole journey in order, or else the ones still without a feeling
         targets = journey if len(values) == len(journey) else [
             t for t in journey if t.emotion is None]
@@ -248,6 +250,13 @@ def _teams(ctx: Ctx, text: str) -> Accepted:
     for m in ctx.touchpoint().pain_points:
         m.teams = list(dict.fromkeys([*m.teams, *teams]))
     return Accepted(ctx.say("teams_done", teams=", ".join(teams)))
+
+
+def _teams_fill(ctx: Ctx) -> dict[str, object]:
+    """The touchpoint, and its owner as what Enter gives (when it has one)."""
+    owner = ctx.touchpoint().owner
+    return {**touchpoint_fill(ctx),
+            "owner_enter": ctx.say("teams_owner", owner=owner) if owner else ""}
 
 
 _CODE_FIRST = re.compile(r"^\s*([Tt]\d+)\s*([+-]?)\s*[-–—]?\s+(\S.*)$")
@@ -336,7 +345,8 @@ MOMENTS = StepDef(
                              f"{t.id} {signed(t.emotion)}" for t in ctx.workshop.journey(
                                  ctx.get("persona")) if t.emotion is not None)),
         "pains": _moments("pain_points"),
-        "teams": QDef("list", _teams, fill=touchpoint_fill, many=False,
+        "teams": QDef("list", _teams, fill=_teams_fill, many=False,
+                      default=lambda ctx: ctx.touchpoint().owner or "",
                       current=lambda ctx: ", ".join(dict.fromkeys(
                           team for m in ctx.touchpoint().pain_points for team in m.teams))),
         "happy": _moments("happy_moments"),

@@ -158,6 +158,10 @@ PLAN = StepDef(
 
 def _date(ctx: Ctx, text: str) -> Accepted:
     value = reading.date(text, ctx.today, ctx.words)
+    if value is None:  # "na de zomer, september ofzo": the one month named in it
+        months = {w for w in re.findall(r"\w+", reading.fold(text)) if w in ctx.words.months}
+        if len(months) == 1:
+            value = reading.date(months.pop(), ctx.today, ctx.words)
     if value is None:
         raise Retry(ctx.retry())
     ctx.workshop.review_date = value

@@ -223,6 +223,8 @@ def _persona_text(field: str) -> QDef:
 
 def _satisfaction(ctx: Ctx, text: str) -> Accepted:
     value = reading.scale(text, 1, 5, ctx.words)
+    if value is None:  # "weet ik niet precies, 4 denk ik": the 4
+        value = reading.lone_number(text, 1, 5, ctx.words)
     if value is None:
         raise Retry(ctx.prompts.say("number_retry", low=1, high=5))
     ctx.persona().satisfaction = value

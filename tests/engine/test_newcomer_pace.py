@@ -214,3 +214,62 @@ def test_unknown_owner_and_goal_answers_are_asked_again(chat, lang: str) -> None
     c.say("G7")
     assert c.where == ("touchpoints", "goals")
     assert not any(t.goal for t in store.load(c.path).journey("P1"))
+
+
+REASONS = {"en": ("fits well with strategy, clashes with systems because we have no planning tool",
+                  "we have no planning tool"),
+           "nl": ("past goed bij strategie, botst met systemen want we hebben geen planningstool",
+                  "we hebben geen planningstool")}
+
+
+@LANGS
+def test_a_reason_after_the_7s_words_is_kept_as_the_note(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    answer, reason = REASONS[lang]
+    c.say(answer)
+    seven = store.load(c.path).ideas[0].seven_s
+    assert (seven["strategy"].score, seven["systems"].score) == (2, -1)
+    assert seven["systems"].note == reason and not seven["strategy"].note
+    c2 = chat(lang, name="w2.yaml")
+    c2.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c2.say("1 0 -1 2 0 0 1 " + ("because" if lang == "en" else "want") + " reasons")
+    assert c2.where == ("impact", "scores")  # which point is the reason about? asked again
+    assert not store.load(c2.path).ideas[0].seven_s
+
+
+@LANGS
+def test_newcomers_answers_read_as_meant(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    t = store.load(c.path).journey("P1")[0].id
+    c.say(f"{t} {'and' if lang == 'en' else 'en'} G2")  # "T17 en G2"
+    idea = store.load(c.path).ideas[0]
+    assert (idea.touchpoints, idea.goals) == ([t], ["G2"])
+    c.feed(transcript(SCRIPT[lang])[-40:], until=("review", "date"))
+    c.say("after the summer, september or so" if lang == "en"
+          else "na de zomer, september ofzo")
+    assert store.load(c.path).review_date == "2027-09-01"
+
+
+@LANGS
+def test_a_question_mark_leaves_one_feeling_open(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "emotions"))
+    journey = store.load(c.path).journey("P1")
+    values = ["1"] * len(journey)
+    values[1] = "?"
+    shown = c.say(" ".join(values))
+    got = [t.emotion for t in store.load(c.path).journey("P1")]
+    assert got[1] is None and all(v == 1 for i, v in enumerate(got) if i != 1)
+    assert journey[1].id in shown and c.where == ("moments", "emotions")
+
+
+@LANGS
+def test_enter_at_who_can_help_names_the_touchpoints_owner(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "teams"))
+    t = store.load(c.path).touchpoint(c.conv.position.ctx["touchpoint"])
+    assert t.owner and f"Enter: {t.owner}" in c.conv.current.text
+    c.say("")
+    assert all(t.owner in m.teams for m in store.load(c.path).touchpoint(t.id).pain_points)

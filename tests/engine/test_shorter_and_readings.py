@@ -539,7 +539,9 @@ def test_a_moment_typed_with_its_code_and_a_dash(chat, lang) -> None:
     ("en", "3 i think, not sure", 3), ("nl", "3 denk ik, weet niet zeker", 3),
     ("en", "not lose client files or get hacked", None),
     ("nl", "niet meer wakker liggen van de administratie", None),
-    ("en", "not sure, maybe 3", None),
+    # the hedge first and the number after means the same (a newcomer's "4 denk ik")
+    ("en", "not sure, maybe 3", 3), ("nl", "weet ik niet precies, 4 denk ik", 4),
+    ("nl", "tussen 3 en 4", None),
 ])
 def test_satisfaction_read_as_meant(chat, lang, answer, expected) -> None:
     c = chat(lang)
