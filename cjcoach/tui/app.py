@@ -16,15 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.screen import Screen
+from cjcoach.tui import collector
 
-from cjcoach import recent
-from cjcoach.model import Language
-from cjcoach.tui.keys import localize_bindings
-from cjcoach.tui.labels import Labels
-from cjcoach.tui.session import OpenError, Session, demo_copy
+with collector.importing():  # Textual, YAML and the model: made once, kept for good
+    from textual.app import App, SystemCommand
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from cjcoach import recent
+    from cjcoach.model import Language
+    from cjcoach.tui.keys import localize_bindings
+    from cjcoach.tui.labels import Labels
+    from cjcoach.tui.session import OpenError, Session, demo_copy
 
 THEMES = ("textual-dark", "textual-light")
 StartKind = Literal["home", "new", "open", "demo"]
@@ -128,7 +131,8 @@ class CoachApp(App[int]):
         self._show(self._demo_screen(lang))
 
     def _home_screen(self, error: str = "") -> Screen:
-        from cjcoach.tui.screens.home import HomeScreen
+        with collector.importing():
+            from cjcoach.tui.screens.home import HomeScreen
 
         self.close_session()
         return HomeScreen(error=error)
@@ -139,7 +143,8 @@ class CoachApp(App[int]):
             session = Session.open(path, create_language, self.options.prompts)
         except OpenError as exc:
             return self._home_screen(self.labels("home.cannot_open", path=path, reason=exc))
-        from cjcoach.tui.screens.chat import ChatScreen
+        with collector.importing():
+            from cjcoach.tui.screens.chat import ChatScreen
 
         self.close_session()
         self.session = session

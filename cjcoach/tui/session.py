@@ -23,6 +23,7 @@ from cjcoach import recent
 from cjcoach.datafile import DataFileError
 from cjcoach.model import Language
 from cjcoach.store import StoreError
+from cjcoach.tui import collector
 from cjcoach.workfile import WorkshopFile
 
 if TYPE_CHECKING:  # the engine itself is imported when a workshop opens, not at start-up
@@ -142,7 +143,8 @@ class Session:
 
 
 def _conversation(workfile: WorkshopFile, prompts: Path | None) -> Conversation:
-    from cjcoach.engine import Conversation
+    with collector.importing():  # the engine's modules, imported when the first workshop opens
+        from cjcoach.engine import Conversation
 
     try:
         return Conversation(workfile, prompts)
