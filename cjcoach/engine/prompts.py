@@ -10,11 +10,15 @@ as a whole, not merged.
 
 Every problem (bad YAML, a question without ``text``, a ``{placeholder`` left open, a
 question key cjcoach does not know) raises :class:`DataFileError` naming the file and line.
+A trainer's folder is read and checked in full when the conversation starts, so a mistake
+in it is named at once. Our own files are read when they are first needed (the first
+question needs ``common`` and ``scene``; the map needs only each step's ``title``).
 """
 
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,18 +110,34 @@ def fill(template: str, /, **values: object) -> str:
 
 
 class PromptSet:
-    """Everything the bot says in one language, merged from ours and a trainer's folder."""
+    """Everything the bot says in one language, merged from ours and a trainer's folder.
 
-    def __init__(self, lang: str, data: dict[str, dict[str, Any]]) -> None:
+    ``data`` holds the files read so far, by name; ``load`` reads one that is not there
+    yet, and ``peek_title`` only its title (our own files are read when first needed).
+    """
+
+    def __init__(self, lang: str, data: dict[str, dict[str, Any]],
+                 load: Callable[[str], dict[str, Any]] | None = None,
+                 peek_title: Callable[[str], str | None] | None = None) -> None:
         self.lang = lang
         self.data = data
+        self._load = load
+        self._peek_title = peek_title
+        self._titles: dict[str, str | None] = {}
 
     # --- look-ups ----------------------------------------------------------------------
 
     def step(self, step: str) -> dict[str, Any]:
+        if step not in self.data and self._load is not None and step in FILES:
+            self.data[step] = self._load(step)
         return self.data.get(step) or {}
 
     def title(self, step: str) -> str:
+        if step not in self.data and self._peek_title is not None and step in FILES:
+            if step not in self._titles:  # the map shows every step's title at once
+                self._titles[step] = self._peek_title(step)
+            if self._titles[step]:
+                return str(self._titles[step])
         return str(self.step(step).get("title") or step)
 
     def question(self, step: str, key: str) -> dict[str, Any]:
@@ -184,28 +204,65 @@ def load_prompts(lang: str, folder: Path | None = None,
     """The prompt set for ``lang``: ours, with ``folder/lang/*.yaml`` laid on top.
 
     ``known`` maps a step to the question keys the engine asks, to catch typos early.
+    With a ``folder`` every file is read and checked now; without one, each of ours is
+    read and checked when it is first needed.
     """
     bundled = resources.prompts_dir() / lang
-    theirs = Path(folder).expanduser() / lang if folder is not None else None
-    if folder is not None and not Path(folder).expanduser().is_dir():
+    if folder is None:
+        return PromptSet(lang, {}, lambda name: _load_file(name, bundled, None, known),
+                         lambda name: _title(bundled / f"{name}.yaml"))
+    theirs = Path(folder).expanduser() / lang
+    if not Path(folder).expanduser().is_dir():
         raise DataFileError(f"{folder}: this prompts folder does not exist")
-    data: dict[str, dict[str, Any]] = {}
-    for name in FILES:
-        src = _Source()
-        merged: dict[str, Any] = {}
-        used = bundled / f"{name}.yaml"
-        for file in (bundled / f"{name}.yaml", theirs / f"{name}.yaml" if theirs else None):
-            if file is None or not file.is_file():
-                continue
-            content, lines = _read(file)
-            if content is None:
-                continue
-            if not isinstance(content, dict):
-                raise DataFileError(f"{file}: expected keys such as 'title' and 'questions' "
-                                    "at the top")
-            merged = merge_layers(merged, content)
-            src.lines.update({k: (file, n) for k, n in lines.items()})
-            used = file
-        _check(name, merged, src, used, (known or {}).get(name, {}))
-        data[name] = merged
-    return PromptSet(lang, data)
+    return PromptSet(lang, {name: _load_file(name, bundled, theirs, known) for name in FILES})
+
+
+def _load_file(name: str, bundled: Path, theirs: Path | None,
+               known: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """One file of the set: ours, theirs laid on top, checked."""
+    src = _Source()
+    merged: dict[str, Any] = {}
+    used = bundled / f"{name}.yaml"
+    for file in (bundled / f"{name}.yaml", theirs / f"{name}.yaml" if theirs else None):
+        if file is None or not file.is_file():
+            continue
+        content, lines = _read(file)
+        if content is None:
+            continue
+        if not isinstance(content, dict):
+            raise DataFileError(f"{file}: expected keys such as 'title' and 'questions' "
+                                "at the top")
+        merged = merge_layers(merged, content)
+        src.lines.update({k: (file, n) for k, n in lines.items()})
+        used = file
+    _check(name, merged, src, used, (known or {}).get(name, {}))
+    return merged
+
+
+def _title(path: Path) -> str | None:
+    """The top-level ``title:`` of a prompt file, read without loading the rest of it.
+
+    The file is parsed as YAML up to that key (it comes first, under the comments). None
+    when there is no plain title, or the file cannot be read so far: then the whole file
+    is loaded, which names any problem.
+    """
+    try:
+        depth, is_key, after_title = 0, False, False
+        for event in yaml.parse(path.read_text(encoding="utf-8-sig"), Loader=_Loader):
+            if after_title:
+                if isinstance(event, yaml.ScalarEvent) and event.value and (
+                        event.style or event.value not in ("~", "null", "Null", "NULL")):
+                    return str(event.value)
+                return None
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                is_key = depth == 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                is_key = depth == 1
+            elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent) and depth == 1:
+                after_title = is_key and getattr(event, "value", None) == "title"
+                is_key = not is_key
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return None

@@ -44,6 +44,33 @@ def test_broken_folder_names_file_and_line(tmp_path: Path, text: str, line: str)
     assert "scene.yaml" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_a_mistake_in_a_later_step_of_the_folder_is_named_at_start(tmp_path: Path) -> None:
+    """Our own files are read when needed; a trainer's are all checked before the first
+    question, so a typo in the last step does not wait for the end of the workshop."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "review.yaml").write_text(
+        "title: Next review\nquestions:\n  wen:\n    text: When?\n", encoding="utf-8")
+    done = run_cli("chat", str(tmp_path / "w.yaml"), "--lang", "en", "--prompts", str(tmp_path),
+                   stdin="")
+    assert done.returncode == 1
+    assert "review.yaml, line 3" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_our_files_read_when_needed_say_the_same_as_read_at_once(tmp_path: Path) -> None:
+    from cjcoach.engine.conversation import KNOWN_QUESTIONS
+    from cjcoach.engine.prompts import FILES
+
+    for lang in ("nl", "en"):
+        (tmp_path / lang).mkdir()  # an empty folder of their own: everything read at once
+        at_once = load_prompts(lang, tmp_path, KNOWN_QUESTIONS)
+        when_needed = load_prompts(lang, None, KNOWN_QUESTIONS)
+        assert [when_needed.title(s) for s in FILES] == [at_once.title(s) for s in FILES]
+        assert when_needed.say("welcome") == at_once.say("welcome")
+        assert set(when_needed.data) == {"common"}  # the titles came without reading the rest
+        for name in FILES:
+            assert when_needed.step(name) == at_once.step(name), (lang, name)
+
+
 def test_missing_folder_is_a_clear_message(tmp_path: Path) -> None:
     done = run_cli("chat", str(tmp_path / "w.yaml"), "--prompts", str(tmp_path / "nope"),
                    stdin="")
