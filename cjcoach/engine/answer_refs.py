@@ -70,6 +70,9 @@ class _Refs:
             score = _fuzz().WRatio(rest, name, processor=_fuzz_utils().default_process)
             return [item_id] if score >= 70 else None
         hit = fuzzy_one(folded, self.names, cutoff=85) if fuzzy and not hits else None
+        if hit is not None and len(tokens) > len(self.names[hit].split()) + 2:
+            return None  # a sentence that mentions a name ("een knop op de telefoon die
+            # werkt") is not a reference to it: asked again, not guessed
         return [self.items[hit][0]] if hit is not None else None
 
     def all(self, text: str) -> tuple[list[str], list[str]]:

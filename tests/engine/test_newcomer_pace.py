@@ -273,3 +273,17 @@ def test_enter_at_who_can_help_names_the_touchpoints_owner(chat, lang: str) -> N
     assert t.owner and f"Enter: {t.owner}" in c.conv.current.text
     c.say("")
     assert all(t.owner in m.teams for m in store.load(c.path).touchpoint(t.id).pain_points)
+
+
+@LANGS
+def test_a_sentence_that_mentions_a_touchpoint_is_not_taken_as_a_reference(chat, lang) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
+    t = store.load(c.path).journey("P1")[0]
+    sentence = (f"a button at the {t.name} that simply works for everyone" if lang == "en"
+                else f"een knop bij de {t.name} die gewoon voor iedereen werkt")
+    c.say(sentence)
+    assert c.where == ("ideas", "touchpoints")  # asked again
+    assert store.load(c.path).ideas[0].touchpoints == []
+    c.say(t.name.lower())  # the name itself still works
+    assert store.load(c.path).ideas[0].touchpoints[:1] == [t.id]
