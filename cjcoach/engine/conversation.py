@@ -225,7 +225,7 @@ class Conversation:
             messages.append(BotMessage("info", f"{head}\n{why}".strip()))
         text = question.text
         if question.choices and (question.step, question.key) in self.asked:
-            text += "\n  " + " · ".join(f"{n} {c.split(' — ')[0]}"
+            text += "\n  " + " · ".join(f"{n}\u00a0{c.split(' — ')[0]}"  # kept together
                                         for n, c in enumerate(question.choices, 1))
         elif question.choices:
             text += "\n" + "\n".join(f"  {n}. {c}" for n, c in enumerate(question.choices, 1))

@@ -219,7 +219,8 @@ def _scores_fill(ctx: Ctx) -> dict[str, object]:
                 "elements": "\n".join(f"  {n}. {name} — {help_text}"
                                       for n, name, help_text in names)}
     return {"idea": ctx.idea().title,
-            "elements": "  " + " · ".join(f"{n} {name}" for n, name, _ in names)}
+            "elements": "  " + " · ".join(f"{n}\u00a0{name}"  # a wrap never parts them
+                                          for n, name, _ in names)}
 
 
 def _scores_text(ctx: Ctx, idea: Idea) -> str:

@@ -108,13 +108,13 @@ def test_options_and_lists_shown_in_full_once_then_on_one_line(chat, lang: str) 
     assert "\n  1. " in first and " — " in first  # each kind explained
     again = c.say("", "T2, G1")  # the second idea
     assert c.where == ("ideas", "kind")
-    assert again.splitlines()[-1].startswith("  1 ") and " · 4 " in again
+    assert again.splitlines()[-1].startswith("  1\u00a0") and " · 4\u00a0" in again
     assert " — " not in again.split("?")[-1]
     first_7s = c.say("")
     assert c.where == ("impact", "scores") and first_7s.count(" — ") == 7
     second_7s = c.say("1 0 -1 2 0 0 1")
     names = second_7s.splitlines()[-1]
-    assert names.count(" · ") == 6 and names.strip().startswith("1 ")
+    assert names.count(" · ") == 6 and names.strip().startswith("1\u00a0")
 
 
 @LANGS
