@@ -271,12 +271,7 @@ def owners(ctx: Ctx, text: str) -> Accepted:
             rest.append(who)
     if len(rest) > 1:
         raise Retry(ctx.say("owners_item", item=", ".join(rest)))
-    if rest:
-        done.update((t.id, (t, rest[0])) for t in missing("owners", journey) if t.id not in done)
-    for t, who in done.values():
-        t.owner = who
-    return _still_open(ctx, "owners", ctx.say("owners_done", items=_grouped(
-        list(done.values()))))
+    return _give(ctx, "owners", "owner", done, rest)
 
 
 def goals(ctx: Ctx, text: str) -> Accepted:
@@ -300,12 +295,19 @@ def goals(ctx: Ctx, text: str) -> Accepted:
                 done.update((t.id, (t, goal)) for t in _refs(ctx, named, journey))
     if len(rest) > 1:
         raise Retry(ctx.say("goals_item", item=", ".join(rest), sample=rest[0]))
+    return _give(ctx, "goals", "goal", done, rest)
+
+
+def _give(ctx: Ctx, key: str, field: str, done: dict[str, tuple[Touchpoint, str]],
+          rest: list[str]) -> Accepted:
+    """Store the owners or goals read (``rest``: the one value for every touchpoint still
+    open that the answer did not name) and say what each touchpoint got."""
     if rest:
-        done.update((t.id, (t, rest[0])) for t in missing("goals", journey) if t.id not in done)
-    for t, goal in done.values():
-        t.goal = goal
-    return _still_open(ctx, "goals", ctx.say("goals_done", items=_grouped(
-        list(done.values()))))
+        done.update((t.id, (t, rest[0])) for t in missing(key, _journey(ctx))
+                    if t.id not in done)
+    for t, value in done.values():
+        setattr(t, field, value)
+    return _still_open(ctx, key, ctx.say(f"{key}_done", items=_grouped(list(done.values()))))
 
 
 def _still_open(ctx: Ctx, key: str, noted: str) -> Accepted:
