@@ -14,6 +14,7 @@ from cjcoach.tui.widgets.chat_log import ChatLog
 from cjcoach.tui.widgets.journey_map import JourneyMap
 from cjcoach.tui.widgets.prompt_input import PromptInput
 from cjcoach.tui.widgets.question_bar import QuestionBar
+from cjcoach.tui.widgets.top_bar import TopBar
 from cjcoach.workfile import WorkshopFile
 
 from .conftest import bot_texts, send, user_texts
@@ -34,7 +35,7 @@ async def test_the_first_question_is_asked_and_an_answer_reaches_the_disk(
         assert first is not None and first.text.strip() in question_shown(app)
         await send(pilot, "Bakery De Vries")
         assert user_texts(pilot)[-1] == "Bakery De Vries"
-        assert "✓" in str(app.screen.query_one("#save-state").render())
+        assert "✓" in str(app.screen.query_one(TopBar).render())
         assert "Bakery De Vries" in path.read_text(encoding="utf-8")
 
 

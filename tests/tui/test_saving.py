@@ -18,6 +18,7 @@ from cjcoach import store
 from cjcoach.tui.app import Options, create_app
 from cjcoach.tui.widgets.prompt_input import PromptInput
 from cjcoach.tui.widgets.question_bar import QuestionBar
+from cjcoach.tui.widgets.top_bar import TopBar
 from cjcoach.workfile import WorkshopFile
 
 from .conftest import answered, bot_texts, user_texts
@@ -67,7 +68,7 @@ async def test_typing_goes_on_while_the_answer_is_saved(tmp_path: Path, gate: Fs
 
         await pilot.press(*"Next", "space", *"one")
         assert box.text == "Next one"
-        assert "saving" in str(app.screen.query_one("#save-state").render())
+        assert "saving" in str(app.screen.query_one(TopBar).render())
         await pilot.press("enter")  # does not send while saving; the text stays
         assert box.text == "Next one"
         assert user_texts(pilot) == ["Bakery De Vries"]
@@ -80,7 +81,7 @@ async def test_typing_goes_on_while_the_answer_is_saved(tmp_path: Path, gate: Fs
         await answered(pilot)
         assert len(bot_texts(pilot)) > said
         assert question_shown(app) != first
-        assert "✓" in str(app.screen.query_one("#save-state").render())
+        assert "✓" in str(app.screen.query_one(TopBar).render())
         assert box.text == "Next one"
         assert "Bakery De Vries" in path.read_text(encoding="utf-8")
         await pilot.press("enter")  # sending works again

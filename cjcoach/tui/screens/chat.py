@@ -21,7 +21,6 @@ from concurrent.futures import Future
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -34,6 +33,7 @@ from cjcoach.tui.widgets.journey_map import JourneyMap
 from cjcoach.tui.widgets.key_line import KeyLine
 from cjcoach.tui.widgets.prompt_input import PromptInput
 from cjcoach.tui.widgets.question_bar import QuestionBar
+from cjcoach.tui.widgets.top_bar import TopBar
 
 NARROW = 100
 """Below this many columns the map starts hidden (F2 shows it)."""
@@ -68,31 +68,30 @@ class ChatScreen(Labelled, Screen[None]):
         self.persona_id = ""
         self._map_choice: bool | None = None
         self._saved_at = ""
-        self._state_before: object = ""
+        self._state_before: tuple[str, bool] = ("", False)
         self.last_reply: Reply | None = None
         """What the engine said to the latest answer (the log may have folded it away)."""
 
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        """The bars along the edges and the map on the right are split off the screen in
+        this order (see chat.tcss); the chat column fills what is left. No containers:
+        every widget costs the room time while it opens."""
         L = self.localized_labels()
         question, journey_map = QuestionBar(id="question"), JourneyMap(id="map")
         self._draw_state(question, journey_map)  # filled before the first frame, drawn once
-        with Horizontal(id="top-bar"):
-            yield Static(self.session.path.name, id="title", markup=False)
-            yield Static("", id="save-state", markup=False)
+        yield TopBar(self.session.path.name, id="top-bar")
         if self.session.read_only_reason:
             yield Static(L("chat.read_only", reason=self.session.read_only_reason),
                          id="read-only", markup=False)
-        with Horizontal(id="body"):
-            with Vertical(id="chat-column"):
-                yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log",
-                              messages=self._opening())
-                yield question
-                yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
-                                  read_only=bool(self.session.read_only_reason))
-            yield journey_map
         yield KeyLine(L("keys.palette"))
+        yield journey_map
+        yield ChatLog(earlier_text=L("chat.earlier", count="{count}"), id="log",
+                      messages=self._opening())
+        yield question
+        yield PromptInput(id="answer", placeholder=L("chat.placeholder"),
+                          read_only=bool(self.session.read_only_reason))
 
     def _opening(self) -> list[tuple[str, str, str]]:
         """What the log shows when the room opens: the transcript so far, then the bot's
@@ -153,12 +152,12 @@ class ChatScreen(Labelled, Screen[None]):
         self.show_reply(reply)
 
     def _saving(self, saving: bool) -> None:
-        state = self.query_one("#save-state", Static)
+        bar = self.query_one(TopBar)
         if saving:
-            self._state_before = state.content
-            state.update(self.labels("chat.saving"))
+            self._state_before = (bar.state, bar.error)
+            bar.show_state(self.labels("chat.saving"))
         else:
-            state.update(self._state_before)
+            bar.show_state(*self._state_before)
         self.query_one(PromptInput).can_send = not saving
 
     def show_reply(self, reply: Reply) -> None:
@@ -198,14 +197,12 @@ class ChatScreen(Labelled, Screen[None]):
     def show_save(self, save: SaveOutcome | None) -> None:
         if save is None:
             return
-        state = self.query_one("#save-state", Static)
+        bar = self.query_one(TopBar)
         if save.saved:
             self._saved_at = clock()
-            state.update(self.labels("chat.saved", time=self._saved_at))
-            state.set_class(False, "-error")
+            bar.show_state(self.labels("chat.saved", time=self._saved_at))
         else:
-            state.update(self.labels("chat.not_saved", reason=save.message))
-            state.set_class(True, "-error")
+            bar.show_state(self.labels("chat.not_saved", reason=save.message), error=True)
             self.notify(save.message, severity="error", timeout=10)
         if save.conflict_copy is not None:
             self.notify(self.labels("chat.conflict", path=save.conflict_copy),
@@ -291,9 +288,9 @@ class ChatScreen(Labelled, Screen[None]):
         self.refresh_bindings()
         self.query_one(KeyLine).relabel(self.labels("keys.palette"))
         self.query_one(PromptInput).placeholder = self.labels("chat.placeholder")
-        if self._saved_at:
-            self.query_one("#save-state", Static).update(
-                self.labels("chat.saved", time=self._saved_at))
+        bar = self.query_one(TopBar)
+        if self._saved_at and not bar.error:
+            bar.show_state(self.labels("chat.saved", time=self._saved_at))
         self.query_one(ChatLog).add(self.labels("chat.language_now"), "bot", "info")
         self.show_bot(self.session.conversation.start())
         self.refresh_state()

@@ -53,8 +53,7 @@ class ChatLog(VerticalScroll):
 
     DEFAULT_CSS = """
     ChatLog { height: 1fr; padding: 0 1; }
-    ChatLog > #earlier { color: $text-muted; padding: 0 1; margin-bottom: 1; display: none; }
-    ChatLog > #earlier.-shown { display: block; }
+    ChatLog > #earlier { color: $text-muted; padding: 0 1; margin-bottom: 1; }
     """
 
     def __init__(self, limit: int = DEFAULT_LIMIT, earlier_text: str = "{count}",
@@ -68,8 +67,13 @@ class ChatLog(VerticalScroll):
         self._shown = [ChatMessage(text, role, kind) for text, role, kind in keep]
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("", id="earlier", markup=False)
+        if self.folded:  # the line about folded messages only once there are some
+            yield self._earlier()
         yield from self._shown
+
+    def _earlier(self) -> Static:
+        return Static(self._earlier_text.replace("{count}", str(self.folded)), id="earlier",
+                      markup=False)
 
     def on_mount(self) -> None:
         self._show_folded()
@@ -97,10 +101,13 @@ class ChatLog(VerticalScroll):
         self.anchor()
 
     def _show_folded(self) -> None:
-        earlier = self.query_one("#earlier", Static)
-        earlier.set_class(self.folded > 0, "-shown")
-        if self.folded:
-            earlier.update(self._earlier_text.replace("{count}", str(self.folded)))
+        if not self.folded:
+            return
+        found = self.query("#earlier")
+        if found:
+            found.first(Static).update(self._earlier_text.replace("{count}", str(self.folded)))
+        else:
+            self.mount(self._earlier(), before=0)
 
     @property
     def messages(self) -> list[ChatMessage]:
