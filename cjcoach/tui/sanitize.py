@@ -9,24 +9,28 @@ characters other than newline and tab. Windows line ends become plain newlines.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-_ESCAPES = re.compile(
-    r"""
+_ESCAPES = r"""
     \x1b\[[0-?]*[ -/]*[@-~]            # CSI: colours, cursor moves, mouse, paste markers
     | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?  # OSC: titles, hyperlinks, clipboard
     | \x1b[PX^_][^\x1b]*(?:\x1b\\)?       # DCS, SOS, PM, APC strings
     | \x1b[@-Z\\-_]                     # two-character escapes
     | \x9b[0-?]*[ -/]*[@-~]             # 8-bit CSI
-    """,
-    re.VERBOSE,
-)
-_LEFTOVER_MOUSE = re.compile(r"\[<\d+;\d+;\d+[mM]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    """
+_LEFTOVER_MOUSE = r"\[<\d+;\d+;\d+[mM]"
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled at the first answer, not while the room opens."""
+    return (re.compile(_ESCAPES, re.VERBOSE), re.compile(_LEFTOVER_MOUSE), re.compile(_CONTROL))
 
 
 def clean_input(text: str) -> str:
     """``text`` without escape sequences and control characters; newlines and tabs stay."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _LEFTOVER_MOUSE.sub("", text)
-    return _CONTROL.sub("", text)
+    for pattern in _patterns():
+        text = pattern.sub("", text)
+    return text
