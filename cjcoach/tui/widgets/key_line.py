@@ -17,7 +17,6 @@ from typing import NamedTuple
 from textual import events
 from textual.app import RenderResult
 from textual.content import Content
-from textual.markup import escape
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -38,20 +37,20 @@ def key_text(key: Key, hover: bool = False) -> Content:
     Kept once made: the line is drawn again whenever the focus or the bindings change, and
     its keys rarely do (the colours are looked up in the theme when the line is drawn).
     """
-    markup = f"[b $footer-key-foreground]{escape(key.display)}[/]"
+    text = Content.styled(key.display, "bold $footer-key-foreground")
     if key.description:
-        markup += " " + escape(key.description)
+        text += " " + key.description
     if not key.enabled:
-        markup = f"[dim]{markup}[/]"
+        text = text.stylize_before("dim")
     if hover:
-        markup = f"[on $block-hover-background]{markup}[/]"
-    return Content.from_markup(markup)
+        text = text.stylize_before("on $block-hover-background")
+    return text
 
 
 @lru_cache(maxsize=1)
 def _separator() -> Content:
     """The thin line before the command palette key."""
-    return Content.from_markup("[dim]▏[/]")
+    return Content.styled("▏", "dim")
 
 
 class KeyLine(Widget, can_focus=False):
