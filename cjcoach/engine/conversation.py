@@ -275,11 +275,12 @@ class Conversation:
             current = ""
         suggested = qdef.default(ctx) if qdef.default and not current and not skipping else ""
         if suggested:
+            old_plan = self.plan()  # before the answer changes what comes next
             try:
                 accepted = qdef.apply(ctx, suggested)
             except Retry as retry:
                 return self._retry(position, str(retry))
-            return self._accepted(accepted, self.plan())
+            return self._accepted(accepted, old_plan)
         if qdef.required and not current:
             key = "list_required" if qdef.multi else "required"
             return self._retry(position, self.prompts.say(key), prefix=False)

@@ -287,3 +287,18 @@ def test_a_sentence_that_mentions_a_touchpoint_is_not_taken_as_a_reference(chat,
     assert store.load(c.path).ideas[0].touchpoints == []
     c.say(t.name.lower())  # the name itself still works
     assert store.load(c.path).ideas[0].touchpoints[:1] == [t.id]
+
+
+@LANGS
+def test_enter_for_the_owner_at_the_last_pain_point_goes_on_not_back_to_the_start(
+        chat, lang: str) -> None:
+    """A newcomer's run jumped back to part 1 after Enter at the step's last 'who can
+    help' (the suggestion was read after the plan had changed under it)."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
+    calm = next(t for t in store.load(c.path).journey("P1") if not t.pain_points)
+    c.say(f"{calm.id} -: " + ("slow" if lang == "en" else "traag"), "")
+    assert c.where == ("moments", "teams")  # the pain point added last: who can help?
+    c.say("")  # Enter: its owner
+    assert c.where is not None and c.where[0] == "ideas"
+    assert store.load(c.path).progress.step == "ideas"
