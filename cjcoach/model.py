@@ -59,12 +59,16 @@ class Scene:
 
 @dataclass
 class BusinessGoal:
+    """What the organisation wants to achieve (METHOD.md step 1)."""
+
     id: str
     text: str
 
 
 @dataclass
 class CustomerGoal:
+    """What a persona wants to achieve."""
+
     id: str
     text: str
 
@@ -94,6 +98,8 @@ class Alignment:
 
 @dataclass
 class Phase:
+    """A phase of the journey: its key and the label the team gave it."""
+
     key: str
     label: str
 
