@@ -289,6 +289,8 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     value: int | None = None
     for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
         part = f" {part.strip()} "
+        if not any(f" {word} " in part for word, _ in named):
+            continue  # an explanation between the scores ("weet niet of dat kan, dus …")
         hit = next(((p, v) for p, v in phrases if f" {p} " in part), None)
         said = hit[1] if hit else None
         numbers = re.findall(r"(?<!\S)[+-]?\d+(?!\S)", part)

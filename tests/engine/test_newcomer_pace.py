@@ -302,3 +302,15 @@ def test_enter_for_the_owner_at_the_last_pain_point_goes_on_not_back_to_the_star
     c.say("")  # Enter: its owner
     assert c.where is not None and c.where[0] == "ideas"
     assert store.load(c.path).progress.step == "ideas"
+
+
+@LANGS
+def test_7s_words_with_an_explanation_between_them(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("not sure our booking system can do it, so systems -1 or so. fine otherwise"
+          if lang == "en" else
+          "weet niet of ons boekingssysteem dat kan, dus systemen -1 ofzo. verder prima")
+    seven = store.load(c.path).ideas[0].seven_s
+    assert seven["systems"].score == -1
+    assert all(v.score == 0 for k, v in seven.items() if k != "systems")
