@@ -45,6 +45,8 @@ class Question:
 
 @dataclass(frozen=True)
 class StepInfo:
+    """One step of the method as a face lists it: its key, title, and how far it is."""
+
     key: str
     title: str
     state: Literal["done", "current", "todo"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
-import shlex
 from pathlib import Path
 
 from cjcoach.engine import commands, reading
@@ -333,7 +332,7 @@ class Conversation:
             if self.position is None:
                 finished = True
                 messages.append(BotMessage("info", self.prompts.say(
-                    "finished", file=shlex.quote(str(self.file.path)),
+                    "finished", file=_quoted(self.file.path),
                     review=spoken_date(self.prompts, self.workshop.review_date or "?")).strip()))
             else:
                 messages += self.ask(intro=self.position.step != step_before)
@@ -431,3 +430,10 @@ class Conversation:
             return SaveOutcome(True, self.prompts.say("conflict_copy", path=conflict.name),
                                conflict)
         return SaveOutcome(True)
+
+
+def _quoted(path: object) -> str:
+    """The path as a shell would need it typed (shlex is imported only at the end)."""
+    import shlex
+
+    return shlex.quote(str(path))

@@ -25,6 +25,8 @@ Kind = Literal["text", "list", "scale", "emotion", "choice", "yesno", "date", "t
 
 @dataclass(frozen=True)
 class Position:
+    """Where a question stands: its step, its key, and the ids it is about."""
+
     step: str
     question: str
     context: tuple[tuple[str, str], ...] = ()
@@ -160,6 +162,8 @@ class QDef:
 
 @dataclass(frozen=True)
 class StepDef:
+    """One step of the method: its questions and which of them the workshop needs now."""
+
     key: str
     questions: dict[str, QDef]
     plan: Callable[[Workshop], Iterable[Position]]
