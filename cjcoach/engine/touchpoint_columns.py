@@ -96,9 +96,13 @@ def columns_fill(ctx: Ctx) -> dict[str, object]:
                  ctx.say("sample_owner"))
     goal = ctx.workshop.business_goals[0].id if ctx.workshop.business_goals else "G1"
     last = missing[-1].id if missing else "T2"
-    listed = _lines(ctx, missing)
-    if key != COLUMNS[0] and len(missing) == len(journey) > 3:  # the same list, right above
+    if key == COLUMNS[0]:  # the whole journey, with what another persona's copy brought
+        listed = "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
+                           + (f": {t.channel}" if t.channel else "") for t in journey)
+    elif len(missing) == len(journey) > 3:  # the same list as right above
         listed = ctx.say("same_list", first=journey[0].id, last=journey[-1].id)
+    else:
+        listed = _lines(ctx, missing)
     return {"persona": ctx.persona().name, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop), "first": first, "last": last,
             "owner": owner, "goal": goal,
@@ -224,7 +228,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
     answer names nowhere else."""
     out: list[tuple[str, list[Touchpoint]]] = []
     all_words = ctx.say("all_words")
-    for part in re.split(r";|\n", expand_ranges(text)):
+    for part in re.split(r";|\n|\.\s+", expand_ranges(text)):
         part = part.strip(" ,.")
         if not part:
             continue
@@ -256,13 +260,26 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
     return out
 
 
+def _without_fillers(ctx: Ctx, name: str) -> str:
+    """"sam does", "Lies doet" → the name; "nobody really" → "nobody"."""
+    fillers = set(_words(ctx, "owner_fillers"))
+    return " ".join(w for w in name.split() if reading.fold(w) not in fillers)
+
+
 def owners(ctx: Ctx, text: str) -> Accepted:
     journey = _journey(ctx)
     done: dict[str, tuple[Touchpoint, str]] = {}
     rest: list[str] = []
+    nobody = _words(ctx, "nobody_words")
     for name, touched in _assignments(ctx, reading.clean(text), journey):
+        name = _without_fillers(ctx, name)
+        if reading.fold(name) in nobody:  # "T1 nobody really": left open
+            done.update((t.id, (t, "")) for t in touched)
+            continue
         who = participant(ctx, name) or name
-        if (not who or len(who.split()) > 4 or reading.is_unsure(who, ctx.words)
+        if reading.fold(who) in _words(ctx, "me_words"):
+            raise Retry(ctx.say("owners_me", item=name))  # who is "me" in a shared report?
+        if (not who or len(who.split()) > 3 or reading.is_unsure(who, ctx.words)
                 or _GOAL.search(who) or _CODE.search(who)):
             raise Retry(ctx.say("owners_item", item=name or text.strip()))
         if touched:
@@ -307,7 +324,8 @@ def _give(ctx: Ctx, key: str, field: str, done: dict[str, tuple[Touchpoint, str]
                     if t.id not in done)
     for t, value in done.values():
         setattr(t, field, value)
-    return _still_open(ctx, key, ctx.say(f"{key}_done", items=_grouped(list(done.values()))))
+    return _still_open(ctx, key, ctx.say(f"{key}_done", items=_grouped(
+        [(t, value) for t, value in done.values() if value])))
 
 
 def _still_open(ctx: Ctx, key: str, noted: str) -> Accepted:

@@ -314,3 +314,28 @@ def test_7s_words_with_an_explanation_between_them(chat, lang: str) -> None:
     seven = store.load(c.path).ideas[0].seven_s
     assert seven["systems"].score == -1
     assert all(v.score == 0 for k, v in seven.items() if k != "systems")
+
+
+OWNERS_SAID = {
+    "en": ("sam does {0} {1}, me {2}. {3} nobody really",
+           "sam does {0} {1}, tom {2}. {3} nobody really"),
+    "nl": ("sam doet {0} {1}, ik {2}. {3} niemand eigenlijk",
+           "sam doet {0} {1}, tom {2}. {3} niemand eigenlijk")}
+
+
+@LANGS
+def test_owners_said_as_people_say_them(chat, lang: str) -> None:
+    """From an English newcomer's run, where this was stored as owner "me . nobody really"."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3")
+    with_me, with_name = OWNERS_SAID[lang]
+    shown = c.say(with_me.format(*ids))
+    assert c.where == ("touchpoints", "owners")  # who is "me"? asked, nothing stored
+    assert ('"ik"' if lang == "nl" else '"me"') in shown
+    assert not any(t.owner for t in store.load(c.path).journey("P1"))
+    shown = c.say(with_name.format(*ids))
+    assert [t.owner for t in store.load(c.path).journey("P1")] == ["sam", "sam", "tom", ""]
+    assert c.where == ("touchpoints", "owners") and ids[3] in shown  # nobody: still open
+    c.say("")
+    assert c.where == ("touchpoints", "goals")
