@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cjcoach.engine import edits, reading
-from cjcoach.engine.api import METHOD_STEP, STEP_KEYS, BotMessage, Reply
+from cjcoach.engine.api import STEP_KEYS, BotMessage, Reply
 from cjcoach.engine.flow import first_of, previous
 from cjcoach.engine.prompts import fill
 from cjcoach.model import Turn
@@ -153,8 +153,8 @@ def _bank_tips(conv: Conversation) -> list[str]:
 def _status(conv: Conversation, rest: str) -> Reply:
     w = conv.workshop
     marks = {"done": "[x]", "current": "[>]", "todo": "[ ]"}
-    lines = [conv.prompts.say("status_line", mark=marks[s.state], number=METHOD_STEP[s.key],
-                              title=s.title) for s in conv.steps()]
+    lines = [conv.prompts.say("status_line", mark=marks[s.state], number=n, title=s.title)
+             for n, s in enumerate(conv.steps(), 1)]  # numbered as the parts: "Deel 6 van 12"
     q = conv.current
     if q is not None:
         lines.append(conv.prompts.say("status_now", question=q.text.splitlines()[0]))
@@ -313,8 +313,8 @@ def _step_key(conv: Conversation, text: str) -> str | None:
     cleaned = reading.clean(text).strip()
     if cleaned in STEP_KEYS:
         return cleaned
-    if cleaned.isdigit():
-        return next((k for k in STEP_KEYS if METHOD_STEP[k] == int(cleaned)), None)
+    if cleaned.isdigit():  # the part's number, as /status and the chat show it
+        return STEP_KEYS[int(cleaned) - 1] if 1 <= int(cleaned) <= len(STEP_KEYS) else None
     options = [(k, conv.prompts.title(k)) for k in STEP_KEYS]
     return reading.choice(cleaned, options, conv.words) if cleaned else None
 

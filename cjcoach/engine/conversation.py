@@ -119,7 +119,7 @@ class Conversation:
             messages.append(BotMessage("info", say("welcome_finished")))
         else:
             messages.append(BotMessage("info", say(
-                "welcome_back", number=METHOD_STEP[self.position.step],
+                "welcome_back", number=STEP_KEYS.index(self.position.step) + 1,
                 title=self.prompts.title(self.position.step))))
         if self.file.read_only:
             messages.append(BotMessage("error", say("read_only",

@@ -117,7 +117,7 @@ def test_delete_removes_with_everything_that_refers_to_it(chat, lang: str) -> No
 def test_goto_jumps_to_a_step(chat, lang: str) -> None:
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
-    c.say(f"{WORDS[lang]['goto']} 1")
+    c.say(f"{WORDS[lang]['goto']} 2")  # part 2, as /status numbers it
     assert c.where == ("why", "why")
     c.say(f"{WORDS[lang]['goto']} phases")
     assert c.where == ("phases", "model")
