@@ -141,6 +141,8 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     else:  # "online" or "offline" said outright tells which ones are named
         words = text.split()
         said = {reading.fold(w.strip(",.;:")) for w in words} & {"online", "offline"}
+        if len(said) == 2:  # "T1 online, T2 offline": each part says its own
+            return _channel_pairs(ctx, text, journey)
         listed = "online" if said == {"online"} else "offline"
         rest = " ".join(w for w in words if reading.fold(w.strip(",.;:")) not in said)
         if said and (not rest.strip() or _is_rest(ctx, rest)):  # "allemaal online"
@@ -158,6 +160,46 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     if not offline or not online:
         return Accepted(ctx.say("channels_all", channel="online" if online else "offline"))
     return Accepted(ctx.say("channels_done", offline=_codes(offline), online=_codes(online)))
+
+
+def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:
+    """"T1 online, T2 offline", "T1, T2 online; T3 offline", "online: T1, T2; offline: T3":
+    touchpoints named before a channel word (or after one that starts the part) get it."""
+    def channel_in(item: str) -> str:
+        said = {reading.fold(w.strip(",.;:")) for w in item.split()} & {"online", "offline"}
+        if len(said) > 1:
+            raise Retry(ctx.retry())
+        return next(iter(said), "")
+
+    def named(item: str, channel: str) -> list[Touchpoint]:
+        rest = " ".join(w for w in item.split() if reading.fold(w.strip(",.;:")) != channel)
+        return _refs(ctx, rest, journey) if rest.strip(" :") else []
+
+    pairs: list[tuple[Touchpoint, str]] = []
+    for part in re.split(r"[;\n]", text):
+        items = [i for i in part.split(",") if i.strip()]
+        if not items:
+            continue
+        first = channel_in(items[0])
+        if first and reading.fold(items[0].split()[0].strip(",.;:")) == first:
+            pairs += [(t, first) for item in items for t in named(item, first)]
+            continue  # "online: T1, T2"
+        waiting: list[Touchpoint] = []
+        for item in items:
+            channel = channel_in(item)
+            waiting += named(item, channel)
+            if channel:
+                pairs += [(t, channel) for t in waiting]
+                waiting = []
+        if waiting:
+            raise Retry(ctx.retry())  # "T1 online, T2": which channel is T2?
+    if not pairs:
+        raise Retry(ctx.retry())
+    for t, channel in pairs:
+        t.channel = channel  # type: ignore[assignment]
+    return _still_open(ctx, "channels", ctx.say("channels_done", offline=_codes(
+        [t for t, c in pairs if c == "offline"]) or "—", online=_codes(
+        [t for t, c in pairs if c == "online"]) or "—"))
 
 
 # --- importance ----------------------------------------------------------------------

@@ -339,3 +339,20 @@ def test_owners_said_as_people_say_them(chat, lang: str) -> None:
     assert c.where == ("touchpoints", "owners") and ids[3] in shown  # nobody: still open
     c.say("")
     assert c.where == ("touchpoints", "goals")
+
+
+@LANGS
+@pytest.mark.parametrize("answer", ["{0} online, {1} offline, {2}, {3} online",
+                                    "online: {0}, {2}, {3}; offline: {1}"])
+def test_online_and_offline_said_per_touchpoint(chat, lang: str, answer: str) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say(answer.format(*ids))
+    assert [t.channel for t in store.load(c.path).journey("P1")] == [
+        "online", "offline", "online", "online"]
+    assert c.where == ("touchpoints", "importance")
+    c2 = chat(lang, name="w2.yaml")
+    ids = _to_details(c2, lang)
+    c2.say(f"{ids[0]} online, {ids[1]} offline, {ids[2]}")  # which channel is the last one?
+    assert c2.where == ("touchpoints", "channels")
+    assert not any(t.channel for t in store.load(c2.path).journey("P1"))
