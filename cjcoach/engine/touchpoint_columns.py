@@ -29,6 +29,8 @@ from cjcoach.model import Touchpoint
 _RANGE = re.compile(r"\b[Tt](\d+)\s*(?:-|–|t/m|tm|tot en met|to|through|until|till)\s*[Tt]?(\d+)\b")
 _DETAIL_LINE = re.compile(r"\||\b[Gg]\d+\b|(?<![\w/])[1-5](?![\w/])")
 _CODE = re.compile(r"\b[Tt]\d+\b")
+_CODES = re.compile(rf"{_RANGE.pattern}|{_CODE.pattern}")
+"""A code or a range of codes, as typed: ranges are spelled out by :func:`_refs`."""
 _GOAL = re.compile(r"\b[Gg]\d+\b")
 
 
@@ -81,9 +83,11 @@ def _grouped(done: list[tuple[Touchpoint, str]]) -> str:
     return " · ".join(f"{value}: {_codes(ts)}" for value, ts in by.items())
 
 
-def _lines(ctx: Ctx, missing: list[Touchpoint], shown: str = "") -> str:
+def _lines(ctx: Ctx, touchpoints: list[Touchpoint], channel: bool = False) -> str:
+    """One line per touchpoint (with its channel when ``channel`` and it has one)."""
     return "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
-                     + (f": {shown}" if shown else "") for t in missing)
+                     + (f": {t.channel}" if channel and t.channel else "")
+                     for t in touchpoints)
 
 
 def columns_fill(ctx: Ctx) -> dict[str, object]:
@@ -97,8 +101,7 @@ def columns_fill(ctx: Ctx) -> dict[str, object]:
     goal = ctx.workshop.business_goals[0].id if ctx.workshop.business_goals else "G1"
     last = missing[-1].id if missing else "T2"
     if key == COLUMNS[0]:  # the whole journey, with what another persona's copy brought
-        listed = "\n".join(f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
-                           + (f": {t.channel}" if t.channel else "") for t in journey)
+        listed = _lines(ctx, journey, channel=True)
     elif len(missing) == len(journey) > 3:  # the same list as right above
         listed = ctx.say("same_list", first=journey[0].id, last=journey[-1].id)
     else:
@@ -208,14 +211,12 @@ def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:
 def importance(ctx: Ctx, text: str) -> Accepted:
     journey = _journey(ctx)
     open_ = missing("importance", journey)
-    text = expand_ranges(reading.clean(text))
+    text = reading.clean(text)  # ranges stay whole until _refs: "T1-T3 4" is one part
     tokens = [tok for tok in re.split(r"[\s,;]+", text) if tok]
     values = [reading.scale(tok, 1, 5, ctx.words) for tok in tokens]
     pairs: list[tuple[Touchpoint, int]] = []
     if tokens and not _CODE.search(text) and all(v is not None for v in values):
         targets = journey if len(values) == len(journey) else open_
-        if len(values) == 1 and len(targets) > 1:
-            raise Retry(ctx.say("importance_count", given=1, needed=len(targets)))
         if len(values) != len(targets):
             raise Retry(ctx.say("importance_count", given=len(values), needed=len(targets)))
         pairs = [(t, v) for t, v in zip(targets, values, strict=True) if v is not None]
@@ -270,7 +271,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
     answer names nowhere else."""
     out: list[tuple[str, list[Touchpoint]]] = []
     all_words = ctx.say("all_words")
-    for part in re.split(r";|\n|\.\s+", expand_ranges(text)):
+    for part in re.split(r";|\n|\.\s+", text):
         part = part.strip(" ,.")
         if not part:
             continue
@@ -286,7 +287,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
             continue
         pieces = [p for p in part.split(",") if p.strip()]
         if len(pieces) < 2 or not all(
-                (_CODE.search(p) and _CODE.sub("", p).strip())
+                (_CODE.search(p) and _CODES.sub("", p).strip())
                 or reading.after_all(p, all_words) for p in pieces):
             pieces = [part]  # "marketing T1, T2": one value for all the codes
         for piece in pieces:
@@ -294,8 +295,8 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
             if rest_value and not _CODE.search(piece):  # as typed, not folded
                 out.append((piece.strip()[-len(rest_value):], []))
                 continue
-            codes = _CODE.findall(piece)
-            value = _CODE.sub(" ", piece)
+            codes = [m.group(0) for m in _CODES.finditer(piece)]
+            value = _CODES.sub(" ", piece)
             value = re.sub(r"(?:^|\s)(?:en|and|&)(?=\s|$)|,", " ", value)
             touched = _refs(ctx, ", ".join(codes), journey) if codes else []
             out.append((" ".join(value.split()), touched))
@@ -338,7 +339,7 @@ def goals(ctx: Ctx, text: str) -> Accepted:
     known = {g.id.lower(): g.id for g in ctx.workshop.business_goals}
     done: dict[str, tuple[Touchpoint, str]] = {}
     rest: list[str] = []
-    for part in [p for p in re.split(r";|\n", expand_ranges(reading.clean(text))) if p.strip()]:
+    for part in [p for p in re.split(r";|\n", reading.clean(text)) if p.strip()]:
         found = _GOAL.findall(part)
         chunks = re.split(r",(?=[^,]*\b[Gg]\d)", part) if len(found) > 1 else [part]
         for chunk in chunks:

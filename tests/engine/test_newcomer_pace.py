@@ -356,3 +356,19 @@ def test_online_and_offline_said_per_touchpoint(chat, lang: str, answer: str) ->
     c2.say(f"{ids[0]} online, {ids[1]} offline, {ids[2]}")  # which channel is the last one?
     assert c2.where == ("touchpoints", "channels")
     assert not any(t.channel for t in store.load(c2.path).journey("P1"))
+
+
+@LANGS
+def test_a_range_with_its_value_in_a_list_of_several(chat, lang: str) -> None:
+    """"T1-T3 4, de rest 2": the range was spelled out before the answer was split at its
+    commas, which left "T1" without a value (and "T1-T3 G1, T4 G2" without a goal)."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    rest = "the rest" if lang == "en" else "de rest"
+    c.say("all online" if lang == "en" else "allemaal online")
+    c.say(f"{ids[0]}-{ids[2]} 4, {rest} 2")
+    c.say(f"sam {ids[0]}-{ids[2]}, tom {ids[3]}")
+    c.say(f"{ids[0]}-{ids[2]} G1, {ids[3]} G2")
+    assert c.where[0] == "moments"
+    got = [(t.importance, t.owner, t.goal) for t in store.load(c.path).journey("P1")]
+    assert got == [(4, "sam", "G1")] * 3 + [(2, "tom", "G2")]
