@@ -255,12 +255,6 @@ def open_touchpoints(ctx: Ctx) -> list[Touchpoint]:
     return [t for t in ctx.workshop.journey(ctx.get("persona")) if incomplete(t)]
 
 
-def _line(ctx: Ctx, t: Touchpoint) -> str:
-    shown = details_text(t)
-    return (f"  {t.id}  {t.name} ({ctx.workshop.phase_label(t.phase)})"
-            + (f": {shown}" if shown else ""))
-
-
 def _split_head(ctx: Ctx, line: str, journey: list[Touchpoint]) -> tuple[list[str], str]:
     """The touchpoints a line is about (ids) and the rest of the line (the details)."""
     refs = [(t.id, t.name) for t in journey]
