@@ -314,7 +314,7 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     return [scores[s] for s in SEVEN_S]
 
 
-_REASON = re.compile(r"[,;]?\s+(?:want|omdat|doordat|aangezien|because|since|as)\s+(.+)$",
+_REASON = re.compile(r"[,;]?\s+(?:want|omdat|doordat|aangezien|because|since)\s+(.+)$",
                      re.IGNORECASE | re.S)
 
 

@@ -372,3 +372,12 @@ def test_a_range_with_its_value_in_a_list_of_several(chat, lang: str) -> None:
     assert c.where[0] == "moments"
     got = [(t.importance, t.owner, t.goal) for t in store.load(c.path).journey("P1")]
     assert got == [(4, "sam", "G1")] * 3 + [(2, "tom", "G2")]
+
+
+def test_as_in_a_7s_answer_is_not_a_reason(chat) -> None:
+    """'as well as' once cut the answer as if a reason followed ('as' meaning 'because')."""
+    c = chat("en")
+    c.feed(transcript(SCRIPT["en"]), until=("impact", "scores"))
+    c.say("fits well with strategy as well as skills")
+    seven = store.load(c.path).ideas[0].seven_s
+    assert (seven["strategy"].score, seven["skills"].score) == (2, 2)
