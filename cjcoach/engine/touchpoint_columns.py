@@ -129,6 +129,16 @@ def missing(key: str, journey: list[Touchpoint]) -> list[Touchpoint]:
 # --- online or offline ---------------------------------------------------------------
 
 
+def _said(text: str) -> set[str]:
+    """Which of the words "online" and "offline" ``text`` says outright."""
+    return {reading.fold(w.strip(",.;:")) for w in text.split()} & {"online", "offline"}
+
+
+def _without(text: str, said: set[str]) -> str:
+    """``text`` without those channel words: what is left names touchpoints."""
+    return " ".join(w for w in text.split() if reading.fold(w.strip(",.;:")) not in said)
+
+
 def channels(ctx: Ctx, text: str) -> Accepted:
     if _DETAIL_LINE.search(text):
         return all_details(ctx, text)  # a line per touchpoint, as an expert types it
@@ -142,12 +152,11 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     elif cleaned in _words(ctx, "all_words"):
         named, listed = list(open_ or journey), "offline"
     else:  # "online" or "offline" said outright tells which ones are named
-        words = text.split()
-        said = {reading.fold(w.strip(",.;:")) for w in words} & {"online", "offline"}
+        said = _said(text)
         if len(said) == 2:  # "T1 online, T2 offline": each part says its own
             return _channel_pairs(ctx, text, journey)
         listed = "online" if said == {"online"} else "offline"
-        rest = " ".join(w for w in words if reading.fold(w.strip(",.;:")) not in said)
+        rest = _without(text, said)
         if said and (not rest.strip() or _is_rest(ctx, rest)):  # "allemaal online"
             named = list(open_ or journey)
         else:
@@ -169,13 +178,13 @@ def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:
     """"T1 online, T2 offline", "T1, T2 online; T3 offline", "online: T1, T2; offline: T3":
     touchpoints named before a channel word (or after one that starts the part) get it."""
     def channel_in(item: str) -> str:
-        said = {reading.fold(w.strip(",.;:")) for w in item.split()} & {"online", "offline"}
+        said = _said(item)
         if len(said) > 1:
             raise Retry(ctx.retry())
         return next(iter(said), "")
 
     def named(item: str, channel: str) -> list[Touchpoint]:
-        rest = " ".join(w for w in item.split() if reading.fold(w.strip(",.;:")) != channel)
+        rest = _without(item, {channel})
         return _refs(ctx, rest, journey) if rest.strip(" :") else []
 
     pairs: list[tuple[Touchpoint, str]] = []
