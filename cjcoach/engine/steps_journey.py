@@ -129,6 +129,7 @@ TOUCHPOINTS = StepDef(
         **{key: QDef("table", apply, fill=columns.columns_fill, many=False)
            for key, apply in (("channels", columns.channels),
                               ("importance", columns.importance),
+                              ("roles", columns.roles),
                               ("owners", columns.owners), ("goals", columns.goals))},
     },
     _touchpoints_plan,

@@ -1,13 +1,16 @@
 """A persona's touchpoint details asked one aspect at a time, across the whole journey.
 
 Like a facilitator at a wall of sticky notes: first "which of these are offline?", then
-how important each one is, who looks after which, and which business goal each serves.
+how important each one is, what role it plays in its phase, who looks after which, and
+which business goal each serves.
 Each question is about the touchpoints still missing that detail, and takes one answer:
 
 - channels: the offline ones by code or name ("T2, T5"; the rest are online), or the
   online ones when the answer says "online"; "geen"/"alle" for none or all of them;
 - importance: numbers 1-5 in journey order ("2 4 5 3"), or per code ("T1 4, T3 5"),
   or "de rest 3";
+- roles (optional: Enter leaves them open): "T2: hier kijken ze rond; T5: herinnering",
+  one per line or ";", a code or name before the role;
 - owners: "marketing: T1, T2; Lies: T3", "T1 Lies", or one name for all of them;
 - goals: "G1: T1-T4; G2: T5", "T1 G1, T2 G2", or one goal for all of them.
 
@@ -112,14 +115,15 @@ def columns_fill(ctx: Ctx) -> dict[str, object]:
             "example_numbers": " ".join(str(3 + (n % 3) - 1) for n in range(len(missing)))}
 
 
-COLUMNS = ("channels", "importance", "owners", "goals")
+COLUMNS = ("channels", "importance", "roles", "owners", "goals")
 """The details asked after a persona's touchpoints, in this order (goals only when there
 are business goals)."""
 
 
 def _has(t: Touchpoint, key: str) -> bool:
     return {"channels": bool(t.channel), "importance": t.importance is not None,
-            "owners": bool(t.owner), "goals": bool(t.goal)}.get(key, True)
+            "roles": bool(t.role), "owners": bool(t.owner),
+            "goals": bool(t.goal)}.get(key, True)
 
 
 def missing(key: str, journey: list[Touchpoint]) -> list[Touchpoint]:
@@ -263,6 +267,58 @@ def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]
         except Retry:
             continue
     raise Retry(ctx.say("importance_item", item=part.strip()))
+
+
+# --- roles --------------------------------------------------------------------------
+
+_LEADING_CODES = re.compile(
+    rf"^\s*(?P<codes>(?:(?:{_CODES.pattern})[\s,&]*(?:(?:en|and)\s+)?)+)[:=|–—-]?\s*(?P<role>.*)$")
+"""Codes at the start of a role ("T1, T2 en T3: …"), and what follows them."""
+_NAME_THEN_ROLE = re.compile(r"^(?P<name>.*?)(?::|\s[-–—|]\s)\s*(?P<role>.*)$")
+"""A touchpoint's name, then its role after a colon or a dash between spaces."""
+
+
+def _role_parts(text: str) -> list[str]:
+    """One part per role: a line, ";", or a comma right before the next code ("T1: zien
+    ons, T2: vergelijken"). A comma inside a role ("kijkt rond, koopt later") stays, and
+    so does one between codes that share a role ("T1, T2: vergelijken")."""
+    parts: list[str] = []
+    for line in re.split(r"[;\n]", text):
+        waiting = ""
+        for piece in re.split(r",\s*(?=[Tt]\d)", line):
+            m = _LEADING_CODES.match(piece)
+            if m and not m.group("role").strip(" :|-–—"):  # codes only: they share what follows
+                waiting += piece + ", "
+                continue
+            parts.append(waiting + piece)
+            waiting = ""
+        if waiting:
+            parts.append(waiting)
+    return [p.strip(" ,") for p in parts if p.strip(" ,")]
+
+
+def roles(ctx: Ctx, text: str) -> Accepted:
+    """What each touchpoint does for the persona in its phase: "T2: hier kijken ze rond"."""
+    journey = _journey(ctx)
+    if reading.fold(reading.clean(text)).strip(" .!") in _words(ctx, "none_words"):
+        return Accepted(ctx.prompts.say("skipped"))
+    given: list[tuple[Touchpoint, str]] = []
+    for part in _role_parts(reading.clean(text)):
+        if m := _LEADING_CODES.match(part):  # "T2 kijken ze rond", "T1-T3: oriëntatie"
+            named, role = m.group("codes"), m.group("role")
+        elif m := _NAME_THEN_ROLE.match(part):  # "de winkel: …", "telefoon - …"
+            named, role = m.group("name"), m.group("role")
+        else:
+            raise Retry(ctx.say("roles_item", item=part, sample=journey[0].id))
+        role = role.strip(" :|-–—")
+        if not role:
+            raise Retry(ctx.say("roles_item", item=part, sample=journey[0].id))
+        given += [(t, role) for t in _refs(ctx, named, journey)]
+    if not given:
+        raise Retry(ctx.retry())
+    for t, role in given:
+        t.role = role
+    return Accepted(ctx.say("roles_done", items=_codes([t for t, _ in given])))
 
 
 # --- owners and goals ----------------------------------------------------------------

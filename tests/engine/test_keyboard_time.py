@@ -28,6 +28,7 @@ def test_the_demo_sized_transcript_makes_the_demo_sized_map(tmp_path: Path) -> N
     assert len(w.personas) == 2 and len(w.touchpoints) == 22 and len(w.ideas) == 5
     assert all(t.channel and t.importance and t.owner for t in w.touchpoints)
     assert sum(len(t.pain_points) for t in w.touchpoints) == 10
+    assert sum(bool(t.role) for t in w.touchpoints) == 5
 
 
 def test_minutes_count_every_word_printed_and_typed(tmp_path: Path) -> None:

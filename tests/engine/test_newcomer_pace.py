@@ -158,6 +158,10 @@ def test_details_asked_one_thing_at_a_time_across_the_journey(chat, lang: str) -
     assert c.where == ("touchpoints", "importance")
     assert f"Offline: {ids[2]}, {ids[3]}." in shown  # "telefoon" named a touchpoint
     c.say("4 3 5 2")
+    assert c.where == ("touchpoints", "roles")
+    role = "where they ask, and decide" if lang == "en" else "hier vragen ze, en beslissen ze"
+    shown = c.say(f"{ids[3]}: {role}")
+    assert ids[3] in shown
     assert c.where == ("touchpoints", "owners")
     rest = "the rest" if lang == "en" else "de rest"
     c.say(f"{ids[0]} Ahmed, {ids[1]} Ahmed, {rest} Lies")
@@ -168,6 +172,7 @@ def test_details_asked_one_thing_at_a_time_across_the_journey(chat, lang: str) -
            for t in store.load(c.path).journey("P1")]
     assert got == [("online", 4, "Ahmed", "G1"), ("online", 3, "Ahmed", "G1"),
                    ("offline", 5, "Lies", "G1"), ("offline", 2, "Lies", "G2")]
+    assert [t.role for t in store.load(c.path).journey("P1")] == ["", "", "", role]
 
 
 @LANGS
@@ -183,6 +188,8 @@ def test_details_questions_read_what_newcomers_type(chat, lang: str) -> None:
     assert c.where == ("touchpoints", "importance")  # the other four still open
     assert ids[1] in shown and "Enter" in shown
     c.say("")  # left open
+    assert c.where == ("touchpoints", "roles")
+    c.say("")  # the roles are optional: Enter leaves them all open
     assert c.where == ("touchpoints", "owners")
     c.say("Sanne")  # one name for all
     c.say(f"{ids[0]} t/m {ids[3]} G2" if lang == "nl" else f"{ids[0]} to {ids[3]} G2")
@@ -197,7 +204,9 @@ def test_a_line_per_touchpoint_still_works_at_the_first_details_question(chat, l
     c = chat(lang)
     ids = _to_details(c, lang)
     c.say("\n".join(f"{i} offline 3 Lies G1" for i in ids))
-    assert c.where[0] == "moments"  # everything given: no further details questions
+    assert c.where == ("touchpoints", "roles")  # only the optional role is still open
+    c.say("")
+    assert c.where[0] == "moments"
     assert {(t.channel, t.importance, t.owner, t.goal)
             for t in store.load(c.path).journey("P1")} == {("offline", 3, "Lies", "G1")}
 
@@ -206,7 +215,7 @@ def test_a_line_per_touchpoint_still_works_at_the_first_details_question(chat, l
 def test_unknown_owner_and_goal_answers_are_asked_again(chat, lang: str) -> None:
     c = chat(lang)
     _to_details(c, lang)
-    c.say("all offline" if lang == "en" else "allemaal offline", "3 3 3 3")
+    c.say("all offline" if lang == "en" else "allemaal offline", "3 3 3 3", "")
     c.say("I don't know" if lang == "en" else "weet ik niet")
     assert c.where == ("touchpoints", "owners")
     assert not any(t.owner for t in store.load(c.path).journey("P1"))
@@ -328,7 +337,7 @@ def test_owners_said_as_people_say_them(chat, lang: str) -> None:
     """From an English newcomer's run, where this was stored as owner "me . nobody really"."""
     c = chat(lang)
     ids = _to_details(c, lang)
-    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3")
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "")
     with_me, with_name = OWNERS_SAID[lang]
     shown = c.say(with_me.format(*ids))
     assert c.where == ("touchpoints", "owners")  # who is "me"? asked, nothing stored
@@ -367,11 +376,13 @@ def test_a_range_with_its_value_in_a_list_of_several(chat, lang: str) -> None:
     rest = "the rest" if lang == "en" else "de rest"
     c.say("all online" if lang == "en" else "allemaal online")
     c.say(f"{ids[0]}-{ids[2]} 4, {rest} 2")
+    c.say(f"{ids[0]}-{ids[2]}: " + ("looking around" if lang == "en" else "rondkijken"))
     c.say(f"sam {ids[0]}-{ids[2]}, tom {ids[3]}")
     c.say(f"{ids[0]}-{ids[2]} G1, {ids[3]} G2")
     assert c.where[0] == "moments"
-    got = [(t.importance, t.owner, t.goal) for t in store.load(c.path).journey("P1")]
-    assert got == [(4, "sam", "G1")] * 3 + [(2, "tom", "G2")]
+    got = [(t.importance, bool(t.role), t.owner, t.goal)
+           for t in store.load(c.path).journey("P1")]
+    assert got == [(4, True, "sam", "G1")] * 3 + [(2, False, "tom", "G2")]
 
 
 def test_as_in_a_7s_answer_is_not_a_reason(chat) -> None:
@@ -381,3 +392,38 @@ def test_as_in_a_7s_answer_is_not_a_reason(chat) -> None:
     c.say("fits well with strategy as well as skills")
     seven = store.load(c.path).ideas[0].seven_s
     assert (seven["strategy"].score, seven["skills"].score) == (2, 2)
+
+
+ROLES_SAID = {
+    "en": ("{0}, {1}: where they look around, and compare; Telefoon - where they decide",
+           "nonsense without a code", "none"),
+    "nl": ("{0}, {1}: hier kijken ze rond, en vergelijken ze; Telefoon - hier beslissen ze",
+           "onzin zonder code", "geen"),
+}
+
+
+@LANGS
+def test_the_role_of_touchpoints_in_their_phase(chat, lang: str) -> None:
+    """METHOD: every touchpoint records what role it plays in its phase. Asked after the
+    importance, only where it says something: codes or names first, then the role."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3")
+    assert c.where == ("touchpoints", "roles")
+    assert ("role" if lang == "en" else "rol") in c.conv.current.text
+    answer, bad, none = ROLES_SAID[lang]
+    shown = c.say(bad)
+    assert c.where == ("touchpoints", "roles") and bad in shown  # asked again, by name
+    assert not any(t.role for t in store.load(c.path).journey("P1"))
+    shown = c.say(answer.format(*ids))
+    assert c.where == ("touchpoints", "owners")
+    roles = [t.role for t in store.load(c.path).journey("P1")]
+    look = ("where they look around, and compare" if lang == "en"
+            else "hier kijken ze rond, en vergelijken ze")  # a comma inside stays
+    decide = "where they decide" if lang == "en" else "hier beslissen ze"
+    assert roles == [look, look, "", decide]  # "Telefoon": by name
+    assert ids[0] in shown and ids[3] in shown
+    c2 = chat(lang, name="w2.yaml")
+    _to_details(c2, lang)
+    c2.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", none)
+    assert c2.where == ("touchpoints", "owners")  # "none": nothing to add, on we go

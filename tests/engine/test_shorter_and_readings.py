@@ -51,7 +51,11 @@ def test_all_details_in_one_question_with_shared_lines(chat, lang: str) -> None:
     assert c.where == ("touchpoints", "channels")  # two still without details
     c.say("T3 | offline | 5 | Lies | G2")
     c.say("T4 offline 4 Sanne G2")
-    assert c.where[0] == "moments"  # all details given: no Enter needed, no walk
+    assert c.where == ("touchpoints", "roles")  # all details given, but for the role
+    role = "where they look around" if lang == "en" else "hier kijken ze rond"
+    c.say(f"T3 | {role}")
+    assert c.where[0] == "moments"  # no walk
+    assert store.load(c.path).touchpoint("T3").role == role
     w = store.load(c.path)
     assert [(t.channel, t.importance, t.owner) for t in w.journey("P1")] == [
         ("online", 3, "Ahmed"), ("online", 3, "Ahmed"), ("offline", 5, "Lies"),
@@ -187,7 +191,7 @@ def test_the_coach_says_a_fact_once(chat) -> None:
     c = chat("nl")
     _two_personas_to_touchpoints(c, "nl")
     shown = ""
-    for line in ["Winkel | offline | 5 | Lies | G2", "", "", ""] * 2:  # three phases each
+    for line in ["Winkel | offline | 5 | Lies | G2", "", "", "", ""] * 2:  # 3 phases, role
         shown += c.say(line)
     assert c.where[0] == "moments"
     assert "Anna (1×) en Bram (1×)" in shown  # one remark for both personas
@@ -233,7 +237,7 @@ def test_enter_at_each_details_question_leaves_that_detail_open(chat, lang) -> N
     while c.where[0] == "touchpoints":
         asked.append(c.where[1])
         c.say("")
-    assert asked == ["channels", "importance", "owners", "goals"]  # one Enter each
+    assert asked == ["channels", "importance", "roles", "owners", "goals"]  # one Enter each
     assert c.where[0] == "moments"  # no question per touchpoint
     w = store.load(c.path)
     assert all(not w.touchpoint(tid).owner for tid in bare)

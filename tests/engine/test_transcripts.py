@@ -47,6 +47,9 @@ def test_english_one_persona(tmp_path: Path) -> None:
                                                       "Payment fails on the phone."]
     assert checkout.pain_points[0].teams == ["webshop", "writers"]
     assert w.touchpoint("T3").owner == "Sanne" and w.touchpoint("T3").channel == "offline"
+    assert w.touchpoint("T3").role == "where he hears about us, before he ever searches"
+    assert w.touchpoint("T5").role == "the moment that decides he comes back"
+    assert w.touchpoint("T2").role == "inspiration"  # from its line, not asked again
     guest, reminder = w.ideas
     assert guest.kind == "fix" and guest.touchpoints == ["T4"] and guest.goals == ["G1"]
     assert reminder.seven_s["systems"].score == -2
@@ -71,6 +74,9 @@ def test_dutch_one_persona(tmp_path: Path) -> None:
     assert w.personas[0].satisfaction == 5  # "heel tevreden"
     assert w.phase_model == "come_look_choose_buy_retain"
     assert w.touchpoint("T3").importance == 4  # "belangrijk"
+    assert w.touchpoint("T4").role == "proefrit"  # from its line
+    assert (w.touchpoint("T5").role, w.touchpoint("T8").role) == (
+        "hier vergelijken ze thuis de modellen", "dit houdt ze jaren bij ons")
     assert w.touchpoint("T4").emotion == 2  # "heel blij"
     assert w.touchpoint("T6").emotion == -2 and len(w.touchpoint("T6").pain_points) == 2
     assert w.ideas[1].kind == "bridge" and w.ideas[1].touchpoints == ["T8", "T7"]
@@ -88,6 +94,10 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
         assert w.journey(p.id), p.name
         assert all(t.emotion is not None for t in w.journey(p.id))
     assert any(i.decision == "do" and i.owner for i in w.ideas)
+    sam, petra = w.journey("P1"), w.journey("P2")
+    assert [bool(t.role) for t in sam] == [False, True, False, True, True]
+    copied = [t for t in petra if t.name == sam[1].name]
+    assert copied and copied[0].role == sam[1].role  # "same as Sam" brings the role along
 
 
 def test_transcripts_exist() -> None:
