@@ -169,6 +169,9 @@ class Conversation:
         if not progress.step:
             return plan[0]
         saved = Position(progress.step, progress.question, tuple(sorted(progress.context.items())))
+        if saved.question == "teams" and (t := self.workshop.touchpoint(saved.ctx.get(
+                "touchpoint", ""))) is not None:  # saved before "who can help" was per persona
+            saved = Position.of("moments", "helpers", persona=t.persona)
         if saved in plan:
             return saved
         later = [p for p in plan
@@ -232,7 +235,8 @@ class Conversation:
         messages.append(BotMessage("question", text))
         if current:
             key = "current_list" if self.qdef(self.position).multi else "current"
-            messages.append(BotMessage("info", self.prompts.say(key, value=current)))
+            messages.append(BotMessage("info", self.prompts.say(
+                key, value=current.rstrip(" .!?") if current[-1:] == "." else current)))
         self.workshop.transcript.append(Turn("bot", text))
         return messages
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from cjcoach.engine import moment_helpers as helpers
 from cjcoach.engine import reading
 from cjcoach.engine import touchpoint_columns as columns
 from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, joined, signed
@@ -244,22 +245,6 @@ def _moments(field: str) -> QDef:
     return QDef("list", apply, fill=touchpoint_fill, current=current)
 
 
-def _teams(ctx: Ctx, text: str) -> Accepted:
-    teams = reading.items(text, ctx.words, commas=True)
-    if not teams:
-        raise Retry(ctx.prompts.say("required"))
-    for m in ctx.touchpoint().pain_points:
-        m.teams = list(dict.fromkeys([*m.teams, *teams]))
-    return Accepted(ctx.say("teams_done", teams=", ".join(teams)))
-
-
-def _teams_fill(ctx: Ctx) -> dict[str, object]:
-    """The touchpoint, and its owner as what Enter gives (when it has one)."""
-    owner = ctx.touchpoint().owner
-    return {**touchpoint_fill(ctx),
-            "owner_enter": ctx.say("teams_owner", owner=owner) if owner else ""}
-
-
 _CODE_FIRST = re.compile(r"^\s*([Tt]\d+)\s*([+-]?)\s*[-–—]?\s+(\S.*)$")
 """A moment typed as a code and then the text, without a colon ("T13 - wachten", "T4 + ze
 kennen je naam")."""
@@ -317,15 +302,11 @@ def _moments_plan(w: Workshop) -> Iterator[Position]:
         for t in journey:
             if t.emotion is not None and t.emotion < 0:
                 yield Position.of("moments", "pains", touchpoint=t.id)
-                if t.pain_points:
-                    yield Position.of("moments", "teams", touchpoint=t.id)
             elif t.emotion is not None and t.emotion >= EMOTION_MAX:
                 yield Position.of("moments", "happy", touchpoint=t.id)
         yield Position.of("moments", "extra", persona=p.id)
-        for t in journey:  # a pain point added at a touchpoint that was not asked about
-            if t.pain_points and (t.emotion is None or t.emotion >= 0) and not any(
-                    m.teams for m in t.pain_points):
-                yield Position.of("moments", "teams", touchpoint=t.id)
+        if any(t.pain_points for t in journey):  # who could help, for all of them at once
+            yield Position.of("moments", "helpers", persona=p.id)
 
 
 def _moments_recap(ctx: Ctx) -> dict[str, object]:
@@ -346,10 +327,8 @@ MOMENTS = StepDef(
                              f"{t.id} {signed(t.emotion)}" for t in ctx.workshop.journey(
                                  ctx.get("persona")) if t.emotion is not None)),
         "pains": _moments("pain_points"),
-        "teams": QDef("list", _teams, fill=_teams_fill, many=False,
-                      default=lambda ctx: ctx.touchpoint().owner or "",
-                      current=lambda ctx: ", ".join(dict.fromkeys(
-                          team for m in ctx.touchpoint().pain_points for team in m.teams))),
+        "helpers": QDef("table", helpers.helpers, fill=helpers.helpers_fill, many=False,
+                        default=helpers.keep_owners, current=helpers.given),
         "happy": _moments("happy_moments"),
         "extra": QDef("list", _extra, fill=_extra_fill),
     },

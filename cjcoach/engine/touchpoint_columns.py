@@ -33,7 +33,7 @@ _RANGE = re.compile(r"\b[Tt](\d+)\s*(?:-|–|t/m|tm|tot en met|to|through|until|
 _DETAIL_LINE = re.compile(r"\||\b[Gg]\d+\b|(?<![\w/])[1-5](?![\w/])")
 _CODE = re.compile(r"\b[Tt]\d+\b")
 _CODES = re.compile(rf"{_RANGE.pattern}|{_CODE.pattern}")
-"""A code or a range of codes, as typed: ranges are spelled out by :func:`_refs`."""
+"""A code or a range of codes, as typed: ranges are spelled out by :func:`refs`."""
 _GOAL = re.compile(r"\b[Gg]\d+\b")
 
 
@@ -51,7 +51,7 @@ def _journey(ctx: Ctx) -> list[Touchpoint]:
     return ctx.workshop.journey(ctx.persona().id)
 
 
-def _refs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> list[Touchpoint]:
+def refs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> list[Touchpoint]:
     """The touchpoints of this journey ``text`` names; anything else is asked again."""
     ids, bad = reading.refs(expand_ranges(text), [(t.id, t.name) for t in journey], ctx.words)
     if bad or not ids:
@@ -164,7 +164,7 @@ def channels(ctx: Ctx, text: str) -> Accepted:
         if said and (not rest.strip() or _is_rest(ctx, rest)):  # "allemaal online"
             named = list(open_ or journey)
         else:
-            named = _refs(ctx, rest, journey)
+            named = refs(ctx, rest, journey)
     other = "online" if listed == "offline" else "offline"
     for t in journey:
         if t in named:
@@ -189,7 +189,7 @@ def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:
 
     def named(item: str, channel: str) -> list[Touchpoint]:
         rest = _without(item, {channel})
-        return _refs(ctx, rest, journey) if rest.strip(" :") else []
+        return refs(ctx, rest, journey) if rest.strip(" :") else []
 
     pairs: list[tuple[Touchpoint, str]] = []
     for part in re.split(r"[;\n]", text):
@@ -224,7 +224,7 @@ def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:
 def importance(ctx: Ctx, text: str) -> Accepted:
     journey = _journey(ctx)
     open_ = missing("importance", journey)
-    text = reading.clean(text)  # ranges stay whole until _refs: "T1-T3 4" is one part
+    text = reading.clean(text)  # ranges stay whole until refs: "T1-T3 4" is one part
     tokens = [tok for tok in re.split(r"[\s,;]+", text) if tok]
     values = [reading.scale(tok, 1, 5, ctx.words) for tok in tokens]
     pairs: list[tuple[Touchpoint, int]] = []
@@ -263,7 +263,7 @@ def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]
         if value is None:
             continue
         try:
-            return [(t, value) for t in _refs(ctx, " ".join(words[:cut]), journey)]
+            return [(t, value) for t in refs(ctx, " ".join(words[:cut]), journey)]
         except Retry:
             continue
     raise Retry(ctx.say("importance_item", item=part.strip()))
@@ -271,28 +271,31 @@ def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]
 
 # --- roles --------------------------------------------------------------------------
 
-_LEADING_CODES = re.compile(
+LEADING_CODES = re.compile(
     rf"^\s*(?P<codes>(?:(?:{_CODES.pattern})[\s,&]*(?:(?:en|and)\s+)?)+)[:=|–—-]?\s*(?P<role>.*)$")
-"""Codes at the start of a role ("T1, T2 en T3: …"), and what follows them."""
+"""Codes at the start of a part ("T1, T2 en T3: …"), and what follows them ("role")."""
 _NAME_THEN_ROLE = re.compile(r"^(?P<name>.*?)(?::|\s[-–—|]\s)\s*(?P<role>.*)$")
 """A touchpoint's name, then its role after a colon or a dash between spaces."""
 
 
-def _role_parts(text: str) -> list[str]:
-    """One part per role: a line, ";", or a comma right before the next code ("T1: zien
-    ons, T2: vergelijken"). A comma inside a role ("kijkt rond, koopt later") stays, and
-    so does one between codes that share a role ("T1, T2: vergelijken")."""
+def code_parts(text: str) -> list[str]:
+    """An answer split where a new code starts what it says: at a line, ";", or a comma
+    right before the next code ("T1: zien ons, T2: vergelijken"). A comma inside what is
+    said ("kijkt rond, koopt later") stays, and so does one between codes that share it
+    ("T1, T2: vergelijken"). Used for roles and for who can help at a pain point."""
     parts: list[str] = []
     for line in re.split(r"[;\n]", text):
-        waiting = ""
+        waiting, start = "", len(parts)
         for piece in re.split(r",\s*(?=[Tt]\d)", line):
-            m = _LEADING_CODES.match(piece)
+            m = LEADING_CODES.match(piece)
             if m and not m.group("role").strip(" :|-–—"):  # codes only: they share what follows
                 waiting += piece + ", "
                 continue
             parts.append(waiting + piece)
             waiting = ""
-        if waiting:
+        if waiting and len(parts) > start:  # "verkoop: T1, T6": the end belongs to it
+            parts[-1] += ", " + waiting
+        elif waiting:
             parts.append(waiting)
     return [p.strip(" ,") for p in parts if p.strip(" ,")]
 
@@ -303,8 +306,8 @@ def roles(ctx: Ctx, text: str) -> Accepted:
     if reading.fold(reading.clean(text)).strip(" .!") in _words(ctx, "none_words"):
         return Accepted(ctx.prompts.say("skipped"))
     given: list[tuple[Touchpoint, str]] = []
-    for part in _role_parts(reading.clean(text)):
-        if m := _LEADING_CODES.match(part):  # "T2 kijken ze rond", "T1-T3: oriëntatie"
+    for part in code_parts(reading.clean(text)):
+        if m := LEADING_CODES.match(part):  # "T2 kijken ze rond", "T1-T3: oriëntatie"
             named, role = m.group("codes"), m.group("role")
         elif m := _NAME_THEN_ROLE.match(part):  # "de winkel: …", "telefoon - …"
             named, role = m.group("name"), m.group("role")
@@ -313,7 +316,7 @@ def roles(ctx: Ctx, text: str) -> Accepted:
         role = role.strip(" :|-–—")
         if not role:
             raise Retry(ctx.say("roles_item", item=part, sample=journey[0].id))
-        given += [(t, role) for t in _refs(ctx, named, journey)]
+        given += [(t, role) for t in refs(ctx, named, journey)]
     if not given:
         raise Retry(ctx.retry())
     for t, role in given:
@@ -346,9 +349,9 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
                 out.append((right.strip(" ,."), []))
                 continue
             try:  # "marketing: T1, T2" (as the hint shows), else "de webshop: Lies"
-                out.append((left.strip(" ,."), _refs(ctx, right, journey)))
+                out.append((left.strip(" ,."), refs(ctx, right, journey)))
             except Retry:
-                out.append((right.strip(" ,."), _refs(ctx, left, journey)))
+                out.append((right.strip(" ,."), refs(ctx, left, journey)))
             continue
         pieces = [p for p in part.split(",") if p.strip()]
         if len(pieces) < 2 or not all(
@@ -363,7 +366,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
             codes = [m.group(0) for m in _CODES.finditer(piece)]
             value = _CODES.sub(" ", piece)
             value = re.sub(r"(?:^|\s)(?:en|and|&)(?=\s|$)|,", " ", value)
-            touched = _refs(ctx, ", ".join(codes), journey) if codes else []
+            touched = refs(ctx, ", ".join(codes), journey) if codes else []
             out.append((" ".join(value.split()), touched))
     return out
 
@@ -417,7 +420,7 @@ def goals(ctx: Ctx, text: str) -> Accepted:
             if not named or _is_rest(ctx, named):
                 rest.append(goal)
             else:
-                done.update((t.id, (t, goal)) for t in _refs(ctx, named, journey))
+                done.update((t.id, (t, goal)) for t in refs(ctx, named, journey))
     if len(rest) > 1:
         raise Retry(ctx.say("goals_item", item=", ".join(rest), sample=rest[0]))
     return _give(ctx, "goals", "goal", done, rest)

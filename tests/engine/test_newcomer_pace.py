@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from cjcoach import store
 
@@ -274,14 +275,78 @@ def test_a_question_mark_leaves_one_feeling_open(chat, lang: str) -> None:
     assert journey[1].id in shown and c.where == ("moments", "emotions")
 
 
+def _to_helpers(c, lang: str) -> tuple[str, str]:
+    """At "who could help", with two touchpoints that hurt (one added at "anything else"):
+    the ids of the one from the pain question and the added one."""
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
+    journey = store.load(c.path).journey("P1")
+    hurt = next(t for t in journey if t.pain_points)
+    calm = next(t for t in journey if not t.pain_points and t.owner and t.owner != hurt.owner)
+    c.say(f"{calm.id} -: " + ("slow" if lang == "en" else "traag"), "")
+    assert c.where == ("moments", "helpers")
+    return hurt.id, calm.id
+
+
+def _teams(c) -> dict[str, list[str]]:
+    return {t.id: t.pain_points[0].teams for t in store.load(c.path).journey("P1")
+            if t.pain_points}
+
+
 @LANGS
-def test_enter_at_who_can_help_names_the_touchpoints_owner(chat, lang: str) -> None:
+def test_who_can_help_once_per_persona_and_enter_keeps_the_owners(chat, lang: str) -> None:
+    """Asked once, after the pain points of a persona, with every touchpoint that hurts and
+    who looks after it now (it was a question after each pain point)."""
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("moments", "teams"))
-    t = store.load(c.path).touchpoint(c.conv.position.ctx["touchpoint"])
-    assert t.owner and f"Enter: {t.owner}" in c.conv.current.text
+    hurt, added = _to_helpers(c, lang)
+    w = store.load(c.path)
+    question = c.conv.current.text
+    for tid in (hurt, added):
+        assert f"{tid}  {w.touchpoint(tid).name}: {w.touchpoint(tid).owner}" in question
     c.say("")
-    assert all(t.owner in m.teams for m in store.load(c.path).touchpoint(t.id).pain_points)
+    assert _teams(c) == {hurt: [w.touchpoint(hurt).owner], added: [w.touchpoint(added).owner]}
+    assert c.where is not None and c.where[0] == "ideas"  # on, not back to the start
+    assert store.load(c.path).progress.step == "ideas"
+
+
+HELPERS_SAID = {
+    "en": [("{0} webshop, writers", {0: ["webshop", "writers"], 1: None}),
+           ("sales: {0}, {1}", {0: ["sales"], 1: ["sales"]}),
+           ("{1}: Lies and sales, {0} writers", {0: ["writers"], 1: ["Lies", "sales"]}),
+           ("marketing and writers", {0: ["marketing", "writers"], 1: ["marketing", "writers"]})],
+    "nl": [("{0} webshop, tekstschrijvers", {0: ["webshop", "tekstschrijvers"], 1: None}),
+           ("verkoop: {0}, {1}", {0: ["verkoop"], 1: ["verkoop"]}),
+           ("{1}: Lies en verkoop, {0} tekstschrijvers",
+            {0: ["tekstschrijvers"], 1: ["Lies", "verkoop"]}),
+           ("marketing en tekstschrijvers",
+            {0: ["marketing", "tekstschrijvers"], 1: ["marketing", "tekstschrijvers"]})],
+}
+
+
+@LANGS
+@pytest.mark.parametrize("case", range(4))
+def test_who_can_help_read_as_people_say_it(chat, lang: str, case: int) -> None:
+    c = chat(lang)
+    ids = _to_helpers(c, lang)
+    answer, expected = HELPERS_SAID[lang][case]
+    shown = c.say(answer.format(*ids))
+    owner = store.load(c.path).touchpoint(ids[1]).owner
+    want = {ids[n]: teams if teams is not None else [owner] for n, teams in expected.items()}
+    assert _teams(c) == want  # the ones not named keep their owner
+    assert all(f"{tid} {', '.join(teams)}" in shown for tid, teams in want.items())
+
+
+@LANGS
+def test_who_can_help_that_cannot_be_read_is_asked_again(chat, lang: str) -> None:
+    c = chat(lang)
+    hurt, _ = _to_helpers(c, lang)
+    for bad in ("T99 sales",
+                f"{hurt} " + ("the people who would normally pick up the phone in the shop"
+                              if lang == "en" else
+                              "de mensen die normaal in de winkel de telefoon opnemen")):
+        shown = c.say(bad)
+        assert c.where == ("moments", "helpers"), bad
+        assert not any(_teams(c).values())
+        assert "T99" in shown or "T3" in shown or hurt in shown
 
 
 @LANGS
@@ -296,21 +361,6 @@ def test_a_sentence_that_mentions_a_touchpoint_is_not_taken_as_a_reference(chat,
     assert store.load(c.path).ideas[0].touchpoints == []
     c.say(t.name.lower())  # the name itself still works
     assert store.load(c.path).ideas[0].touchpoints[:1] == [t.id]
-
-
-@LANGS
-def test_enter_for_the_owner_at_the_last_pain_point_goes_on_not_back_to_the_start(
-        chat, lang: str) -> None:
-    """A newcomer's run jumped back to part 1 after Enter at the step's last 'who can
-    help' (the suggestion was read after the plan had changed under it)."""
-    c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
-    calm = next(t for t in store.load(c.path).journey("P1") if not t.pain_points)
-    c.say(f"{calm.id} -: " + ("slow" if lang == "en" else "traag"), "")
-    assert c.where == ("moments", "teams")  # the pain point added last: who can help?
-    c.say("")  # Enter: its owner
-    assert c.where is not None and c.where[0] == "ideas"
-    assert store.load(c.path).progress.step == "ideas"
 
 
 @LANGS
@@ -427,3 +477,28 @@ def test_the_role_of_touchpoints_in_their_phase(chat, lang: str) -> None:
     _to_details(c2, lang)
     c2.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", none)
     assert c2.where == ("touchpoints", "owners")  # "none": nothing to add, on we go
+
+
+@LANGS
+def test_a_file_saved_at_the_old_who_can_help_question_resumes_at_the_new_one(
+        chat, lang: str) -> None:
+    """Files saved while "who can help" was asked per touchpoint resume at the question
+    that replaced it, for that touchpoint's persona (not at the start of the step)."""
+    c = chat(lang)
+    hurt, _ = _to_helpers(c, lang)
+    c.close()
+    data = yaml.safe_load(c.path.read_text(encoding="utf-8"))
+    data["progress"].update(step="moments", question="teams", context={"touchpoint": hurt})
+    c.path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    again = chat(lang, name=c.path.name)
+    assert again.where == ("moments", "helpers")
+
+
+@LANGS
+def test_what_a_list_holds_so_far_ends_in_one_full_stop(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "pains"))
+    c.say("It takes ages." if lang == "en" else "Het duurt eeuwen.", "")
+    shown = c.say("/back" if lang == "en" else "/terug")
+    assert c.where == ("moments", "pains")
+    assert ("It takes ages. Add more" if lang == "en" else "Het duurt eeuwen. Vul aan") in shown

@@ -209,8 +209,9 @@ def test_a_pain_point_or_happy_moment_at_any_touchpoint(chat, lang: str) -> None
     c.say(f"{good.id} -: " + ("no parking" if lang == "en" else "geen parkeerplek"))
     assert ("happy moment" if lang == "en" else "geluksmoment") in shown
     c.say("")
-    assert c.where == ("moments", "teams")  # the new pain point gets its team
-    c.say("Lies")
+    assert c.where == ("moments", "helpers")  # the new pain point gets its team
+    assert f"  {good.id}  " in c.conv.current.text
+    c.say(f"{good.id} Lies")
     t = store.load(c.path).touchpoint(good.id)
     assert t.happy_moments[-1].text == happy
     assert [m.text for m in t.pain_points] == ["no parking" if lang == "en" else "geen parkeerplek"]

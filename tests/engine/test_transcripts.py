@@ -94,6 +94,12 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
         assert w.journey(p.id), p.name
         assert all(t.emotion is not None for t in w.journey(p.id))
     assert any(i.decision == "do" and i.owner for i in w.ideas)
+    pains = [t for t in w.touchpoints if t.pain_points]
+    assert all(m.teams for t in pains for m in t.pain_points)  # once per persona, no gaps
+    front = "front desk" if lang == "en" else "balie"
+    assert w.touchpoint("T3").pain_points[0].teams == [front]  # Enter: who looks after it
+    assert w.touchpoint("T8").pain_points[1].teams[0] == front
+    assert w.touchpoint("T11").pain_points[0].teams == [front]  # no code: all of them
     sam, petra = w.journey("P1"), w.journey("P2")
     assert [bool(t.role) for t in sam] == [False, True, False, True, True]
     copied = [t for t in petra if t.name == sam[1].name]
