@@ -37,9 +37,11 @@ from cjcoach.engine.flow import (
 )
 from cjcoach.engine.prompts import PromptSet, load_prompts
 from cjcoach.engine.steps_alignment import ALIGNMENT
-from cjcoach.engine.steps_ideas import IDEAS, IMPACT, PRIORITIES
+from cjcoach.engine.steps_ideas import IDEAS
+from cjcoach.engine.steps_impact import IMPACT
 from cjcoach.engine.steps_journey import MOMENTS, TOUCHPOINTS
 from cjcoach.engine.steps_plan import PLAN, REVIEW
+from cjcoach.engine.steps_priorities import PRIORITIES
 from cjcoach.engine.steps_start import PERSONAS, PHASES, SCENE, WHY
 from cjcoach.model import Progress, Turn, Workshop
 from cjcoach.resources import prompts_dir

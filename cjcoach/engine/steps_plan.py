@@ -16,7 +16,8 @@ from cjcoach.engine.flow import (
     iter_once,
     spoken_date,
 )
-from cjcoach.engine.steps_ideas import element_name, ranking, ranking_rule
+from cjcoach.engine.steps_impact import element_name
+from cjcoach.engine.steps_priorities import ranking, ranking_rule
 from cjcoach.model import Workshop
 
 # --- choice and plan -----------------------------------------------------------------
