@@ -171,14 +171,22 @@ class Conversation:
         if not progress.step:
             return plan[0]
         saved = Position(progress.step, progress.question, tuple(sorted(progress.context.items())))
-        if saved.question == "teams" and (t := self.workshop.touchpoint(saved.ctx.get(
-                "touchpoint", ""))) is not None:  # saved before "who can help" was per persona
-            saved = Position.of("moments", "helpers", persona=t.persona)
+        saved = self._moved(saved)
         if saved in plan:
             return saved
         later = [p for p in plan
                  if STEP_KEYS.index(p.step) >= STEP_KEYS.index(saved.step)]
         return later[0] if later else None
+
+    def _moved(self, saved: Position) -> Position:
+        """Where a question saved by an older cjcoach is asked now: "who can help" per
+        touchpoint became one question per persona, an idea's kind one for all ideas."""
+        if (saved.step, saved.question) == ("moments", "teams"):
+            t = self.workshop.touchpoint(saved.ctx.get("touchpoint", ""))
+            return Position.of("moments", "helpers", persona=t.persona) if t else saved
+        if (saved.step, saved.question) == ("ideas", "kind"):
+            return Position.of("ideas", "kinds")
+        return saved
 
     def _at_step_start(self) -> bool:
         plan = self.plan()

@@ -77,15 +77,19 @@ def _idea_fill(ctx: Ctx) -> dict[str, object]:
 
 
 def _kind_choices(ctx: Ctx) -> list[tuple[str, str]]:
-    raw = ctx.prompts.question("ideas", "kind").get("choices") or {}
+    raw = ctx.prompts.question("ideas", "kinds").get("choices") or {}
     return [(str(k), str(v)) for k, v in raw.items()]
 
 
-def suggested_kind(ctx: Ctx) -> str:
+def _short(ctx: Ctx, kind: str) -> str:
+    """A kind as the team sees it: its label up to the dash ("Fix")."""
+    return dict(_kind_choices(ctx)).get(kind, kind).split(" — ")[0]
+
+
+def suggested_kind(w: Workshop, idea: Idea) -> str:
     """The kind the idea's touchpoints point to: a fix where they hurt, a bridge across
     online and offline, new when it changes none of them yet, else a task."""
-    w = ctx.workshop
-    touched = [t for t in w.touchpoints if t.id in ctx.idea().touchpoints]
+    touched = [t for t in w.touchpoints if t.id in idea.touchpoints]
     if not touched:
         return "new"
     if any(t.pain_points or (t.emotion is not None and t.emotion < 0) for t in touched):
@@ -96,21 +100,76 @@ def suggested_kind(ctx: Ctx) -> str:
     return "task"
 
 
-def _suggested_label(ctx: Ctx) -> str:
-    """The suggested kind as the team sees it: its label up to the dash ("Fix")."""
-    return dict(_kind_choices(ctx)).get(suggested_kind(ctx), "").split(" — ")[0]
+def _kinds_fill(ctx: Ctx) -> dict[str, object]:
+    """Every idea with the kind it has (or that its touchpoints suggest), and the kinds."""
+    w = ctx.workshop
+    lines = "\n".join(f"  {i.id}  {i.title}: {_short(ctx, i.kind or suggested_kind(w, i))}"
+                      for i in w.ideas)
+    kinds = "\n".join(f"  {n}. {label}" for n, (_, label) in enumerate(_kind_choices(ctx), 1))
+    last = w.ideas[-1] if w.ideas else None
+    now = (last.kind or suggested_kind(w, last)) if last else ""
+    other = next((k for k, _ in _kind_choices(ctx) if k not in (now, "bridge")), "task")
+    return {"ideas": lines, "kinds": kinds, "sample": last.id if last else "I1",
+            "other": _short(ctx, other).lower(),
+            "in_order": " ".join(_short(ctx, k).lower() for k, _ in (
+                _kind_choices(ctx) * len(w.ideas))[:max(len(w.ideas), 2)])}
 
 
-def _kind_fill(ctx: Ctx) -> dict[str, object]:
-    return {**_idea_fill(ctx), "suggested": _suggested_label(ctx)}
+def _kind_of(ctx: Ctx, word: str) -> str | None:
+    """"fix", "Oplossen", "3": a kind's key; anything else ``None``."""
+    choices = [(k, _short(ctx, k)) for k, _ in _kind_choices(ctx)]
+    return reading.choice(word, choices, ctx.words)
 
 
-def _kind(ctx: Ctx, text: str) -> Accepted:
-    key = reading.choice(text, _kind_choices(ctx), ctx.words)
-    if key is None:
-        raise Retry(ctx.prompts.say("choice_retry"))
-    ctx.idea().kind = key  # type: ignore[assignment]
-    return Accepted()
+_IDEA = re.compile(r"^[Ii]\d+$")
+
+
+def _kinds(ctx: Ctx, text: str) -> Accepted:
+    """"I2 taak, I4 nieuw", "fix task fix" (every idea in order), "allemaal taak" or one
+    kind for all; ideas not named keep what their touchpoints suggest."""
+    w = ctx.workshop
+    ids = {i.id.lower(): i for i in w.ideas}
+    all_words = ctx.say("all_words")
+    rest = reading.after_all(text, all_words)
+    tokens = [tok for tok in re.split(r"[\s,;:=|]+|\s[-–—]\s", rest if rest is not None else text)
+              if tok and reading.fold(tok) not in {"en", "and", "&", "is", "-"}]
+    given: dict[str, str] = {}
+    waiting: list[Idea] = []
+    loose: list[str] = []  # kinds typed without a code
+    for tok in tokens:
+        if _IDEA.match(tok):
+            idea = ids.get(tok.lower())
+            if idea is None:
+                raise Retry(ctx.prompts.say("refs_retry", what=tok, sample=w.ideas[0].id))
+            waiting.append(idea)
+            continue
+        kind = _kind_of(ctx, tok)
+        if kind is None:
+            raise Retry(ctx.say("kinds_item", item=tok))
+        if waiting:
+            given.update((i.id, kind) for i in waiting)
+            waiting = []
+        else:
+            loose.append(kind)
+    if waiting or (loose and given):
+        raise Retry(ctx.retry())  # "I2" without a kind, or kinds both with and without codes
+    if loose:
+        if len(loose) == 1:  # "taak", "allemaal taak": one kind for every idea
+            given = {i.id: loose[0] for i in w.ideas}
+        elif len(loose) == len(w.ideas):
+            given = {i.id: k for i, k in zip(w.ideas, loose, strict=True)}
+        else:
+            raise Retry(ctx.say("kinds_count", given=len(loose), needed=len(w.ideas)))
+    for idea in w.ideas:
+        idea.kind = given.get(idea.id) or idea.kind or suggested_kind(w, idea)  # type: ignore
+    return Accepted(ctx.say("kinds_done", items=" · ".join(
+        f"{i.id} {_short(ctx, i.kind)}" for i in w.ideas)))
+
+
+def _suggested(ctx: Ctx) -> str:
+    """What Enter answers: each idea the kind its touchpoints suggest ("I1 fix, I2 task")."""
+    w = ctx.workshop
+    return ", ".join(f"{i.id} {_short(ctx, i.kind or suggested_kind(w, i))}" for i in w.ideas)
 
 
 def same_name_too(ctx: Ctx, ids: list[str]) -> list[str]:
@@ -171,12 +230,13 @@ def _idea_goals(ctx: Ctx, text: str) -> Accepted:
 
 def _ideas_plan(w: Workshop) -> Iterator[Position]:
     yield Position.of("ideas", "ideas")
-    for idea in w.ideas:  # the touchpoints first: they suggest the kind
+    for idea in w.ideas:
         if w.touchpoints:
             yield Position.of("ideas", "touchpoints", idea=idea.id)
         if w.business_goals and (not idea.goals or not w.touchpoints):
             yield Position.of("ideas", "goals", idea=idea.id)  # unless already given above
-        yield Position.of("ideas", "kind", idea=idea.id)
+    if w.ideas:  # then every idea's kind at once: their touchpoints suggest one
+        yield Position.of("ideas", "kinds")
 
 
 def ideas_now(ctx: Ctx) -> str:
@@ -188,8 +248,10 @@ IDEAS = StepDef(
     {
         "ideas": QDef("list", _ideas, required=True, current=ideas_now,
                       fill=lambda ctx: {"pains": _pains_line(ctx)}),
-        "kind": QDef("choice", _kind, fill=_kind_fill, choices=_kind_choices,
-                     current=lambda ctx: ctx.idea().kind, default=_suggested_label),
+        "kinds": QDef("table", _kinds, fill=_kinds_fill, default=_suggested, many=False,
+                      current=lambda ctx: ", ".join(
+                          f"{i.id} {_short(ctx, i.kind)}" for i in ctx.workshop.ideas)
+                      if all(i.kind for i in ctx.workshop.ideas) else ""),
         "touchpoints": QDef("choice", _idea_touchpoints, fill=_idea_fill,
                             current=lambda ctx: ", ".join(ctx.idea().touchpoints)),
         "goals": QDef("choice", _idea_goals, fill=_idea_fill,

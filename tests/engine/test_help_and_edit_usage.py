@@ -37,7 +37,7 @@ def test_help_at_the_ideas_question_leaves_out_the_pain_point_list(chat, lang) -
 
 @LANGS
 def test_help_at_a_choice_names_the_options_on_one_line(chat, lang) -> None:
-    c = _at(chat, lang, ("ideas", "kind"))
+    c = _at(chat, lang, ("scene", "market"))
     choices = c.conv.current.choices
     assert choices
     last = c.say(WORDS[lang]["help"]).splitlines()[-1]
@@ -47,21 +47,21 @@ def test_help_at_a_choice_names_the_options_on_one_line(chat, lang) -> None:
 
 @LANGS
 def test_edit_alone_shows_the_idea_asked_about_as_the_example(chat, lang) -> None:
-    c = _at(chat, lang, ("ideas", "kind"))
+    c = _at(chat, lang, ("ideas", "touchpoints"))
     idea = store.load(c.path).ideas[0]
     said = c.say(WORDS[lang]["edit"])
     lines = said.splitlines()
     assert f"{WORDS[lang]['edit']} {idea.id} {idea.title}" in lines[1]
     assert len(lines) <= 5 and WORDS[lang]["back"] in said and "/status" in said
     assert c.conv.current.text.splitlines()[0] in lines[-2:]  # asked again: no bare prompt
-    assert c.where == ("ideas", "kind")
+    assert c.where == ("ideas", "touchpoints")
     assert store.load(c.path).ideas[0].title == idea.title
     assert "T3 |" not in said and "P2" not in said  # no menu of every form
     # what the example shows is what /edit takes: typed with a new title, the idea has it
     new = "Quote within one day" if lang == "en" else "Offerte binnen één dag"
     c.say(f"{WORDS[lang]['edit']} {idea.id} {new}")
     assert store.load(c.path).ideas[0].title == new
-    assert c.where == ("ideas", "kind")
+    assert c.where == ("ideas", "touchpoints")
 
 
 @LANGS
@@ -113,8 +113,8 @@ def test_edit_or_delete_with_an_unknown_id_says_so(chat, lang) -> None:
 
 @LANGS
 def test_delete_alone_shows_how_and_removes_nothing(chat, lang) -> None:
-    c = _at(chat, lang, ("ideas", "kind"))
+    c = _at(chat, lang, ("ideas", "touchpoints"))
     said = c.say(WORDS[lang]["delete"])
     assert f"{WORDS[lang]['delete']} I1" in said and len(said.splitlines()) <= 3
     w = store.load(c.path)
-    assert [i.id for i in w.ideas] == ["I1", "I2"] and c.where == ("ideas", "kind")
+    assert [i.id for i in w.ideas] == ["I1", "I2"] and c.where == ("ideas", "touchpoints")

@@ -70,49 +70,82 @@ def test_skip_at_the_phase_model_still_asks_for_one(chat, lang: str) -> None:
     assert store.load(c.path).phase_model == ""
 
 
-@LANGS
-@pytest.mark.parametrize(("answer", "kind"), [
-    ("T4", "fix"),          # T4 (the checkout) hurts in both scripts' journeys
-    ("/skip", "new"),       # no touchpoint yet: a new one
-])
-def test_an_ideas_touchpoints_come_first_and_suggest_its_kind(
-        chat, lang: str, answer: str, kind: str) -> None:
-    c = chat(lang)
+KIND_LABELS = {"en": {"fix": "Fix", "new": "New", "task": "Task", "bridge": "Bridge"},
+               "nl": {"fix": "Oplossen", "new": "Nieuw", "task": "Taak", "bridge": "Verbinden"}}
+
+
+def _to_kinds(c, lang: str) -> None:
+    """Two ideas: the first changes a touchpoint that hurts, the second none yet (/skip)."""
     c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
-    w = store.load(c.path)
-    hurting = next(t.id for t in w.journey("P1") if (t.emotion or 0) < 0)
+    hurting = next(t.id for t in store.load(c.path).journey("P1") if (t.emotion or 0) < 0)
     skip = "/skip" if lang == "en" else "/overslaan"
-    c.say(hurting if answer == "T4" else skip)
+    c.say(hurting)
     if c.where == ("ideas", "goals"):
         c.say("G1")
-    assert c.where == ("ideas", "kind")
-    labels = {"en": {"fix": "Fix", "new": "New"}, "nl": {"fix": "Oplossen", "new": "Nieuw"}}
-    assert f'"{labels[lang][kind]}"' in c.conv.current.hint
-    c.say("")
-    assert store.load(c.path).ideas[0].kind == kind
+    c.say(skip)
+    if c.where == ("ideas", "goals"):
+        c.say("G1")
+    assert c.where == ("ideas", "kinds")
 
 
 @LANGS
-def test_a_kind_typed_overrides_the_suggestion(chat, lang: str) -> None:
+def test_every_ideas_kind_at_once_after_their_touchpoints_enter_takes_the_suggestions(
+        chat, lang: str) -> None:
+    """The kind is asked once for all ideas, after their touchpoints, which suggest it:
+    a fix where they hurt, new when it changes none yet. Enter takes those."""
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("ideas", "kind"))
-    c.say("4")
-    assert store.load(c.path).ideas[0].kind == "new"
+    _to_kinds(c, lang)
+    ideas = store.load(c.path).ideas
+    question = c.conv.current.text
+    labels = KIND_LABELS[lang]
+    assert f"  I1  {ideas[0].title}: {labels['fix']}" in question
+    assert f"  I2  {ideas[1].title}: {labels['new']}" in question
+    assert "\n  1. " in question and " — " in question  # each kind explained
+    c.say("")
+    assert [i.kind for i in store.load(c.path).ideas] == ["fix", "new"]
+    assert c.where == ("impact", "scores")
+
+
+KINDS_SAID = {
+    "en": [("I2 task", ["fix", "task"]), ("4", ["new", "new"]), ("all bridge", ["bridge"] * 2),
+           ("task fix", ["task", "fix"]), ("2 1", ["task", "bridge"]),
+           ("I1 = new, I2: task", ["new", "task"]), ("I1 and I2 task", ["task", "task"])],
+    "nl": [("I2 taak", ["fix", "task"]), ("4", ["new", "new"]),
+           ("allemaal verbinden", ["bridge"] * 2), ("taak oplossen", ["task", "fix"]),
+           ("2 1", ["task", "bridge"]), ("I1 = nieuw, I2: taak", ["new", "task"]),
+           ("I1 en I2 taak", ["task", "task"])],
+}
+
+
+@LANGS
+@pytest.mark.parametrize("case", range(7))
+def test_kinds_read_as_people_type_them(chat, lang: str, case: int) -> None:
+    c = chat(lang)
+    _to_kinds(c, lang)
+    answer, kinds = KINDS_SAID[lang][case]
+    shown = c.say(answer)
+    assert [i.kind for i in store.load(c.path).ideas] == kinds
+    labels = KIND_LABELS[lang]
+    assert f"I1 {labels[kinds[0]]} · I2 {labels[kinds[1]]}" in shown
+
+
+@LANGS
+@pytest.mark.parametrize("answer", ["I2", "I9 task", "fix task new", "I1 soon", "fix I2 task"])
+def test_kinds_that_cannot_be_read_are_asked_again(chat, lang: str, answer: str) -> None:
+    c = chat(lang)
+    _to_kinds(c, lang)
+    shown = c.say(answer)
+    assert c.where == ("ideas", "kinds")
+    assert not any(i.kind for i in store.load(c.path).ideas)
+    assert "Traceback" not in shown and shown.strip()
 
 
 @LANGS
 def test_options_and_lists_shown_in_full_once_then_on_one_line(chat, lang: str) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("ideas", "touchpoints"))
-    first = c.say("T1, G1")  # an idea's touchpoints and goal: its kind is asked next
-    assert c.where == ("ideas", "kind")
-    assert "\n  1. " in first and " — " in first  # each kind explained
-    again = c.say("", "T2, G1")  # the second idea
-    assert c.where == ("ideas", "kind")
-    assert again.splitlines()[-1].startswith("  1\u00a0") and " · 4\u00a0" in again
-    assert " — " not in again.split("?")[-1]
-    first_7s = c.say("")
-    assert c.where == ("impact", "scores") and first_7s.count(" — ") == 7
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    first_7s = c.conv.current.text
+    assert first_7s.count(" — ") == 7  # what each point means, at the first idea
     second_7s = c.say("1 0 -1 2 0 0 1")
     names = second_7s.splitlines()[-1]
     assert names.count(" · ") == 6 and names.strip().startswith("1\u00a0")
@@ -502,3 +535,14 @@ def test_what_a_list_holds_so_far_ends_in_one_full_stop(chat, lang: str) -> None
     shown = c.say("/back" if lang == "en" else "/terug")
     assert c.where == ("moments", "pains")
     assert ("It takes ages. Add more" if lang == "en" else "Het duurt eeuwen. Vul aan") in shown
+
+
+@LANGS
+def test_a_file_saved_at_the_old_kind_question_resumes_at_the_new_one(chat, lang) -> None:
+    c = chat(lang)
+    _to_kinds(c, lang)
+    c.close()
+    data = yaml.safe_load(c.path.read_text(encoding="utf-8"))
+    data["progress"].update(step="ideas", question="kind", context={"idea": "I1"})
+    c.path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert chat(lang, name=c.path.name).where == ("ideas", "kinds")

@@ -225,7 +225,8 @@ def test_an_idea_gets_its_touchpoints_and_goal_in_one_answer(chat, lang: str) ->
     c.say("T1, T2, G2")
     idea = store.load(c.path).ideas[0]
     assert idea.touchpoints == ["T1", "T2"] and idea.goals == ["G2"]
-    assert c.where == ("ideas", "kind")  # its kind next: no separate goal question
+    assert c.where == ("ideas", "touchpoints")  # the next idea: no separate goal question
+    assert store.load(c.path).ideas[1].title in c.conv.current.text
 
 
 @LANGS

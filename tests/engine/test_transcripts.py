@@ -94,6 +94,7 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
         assert w.journey(p.id), p.name
         assert all(t.emotion is not None for t in w.journey(p.id))
     assert any(i.decision == "do" and i.owner for i in w.ideas)
+    assert [i.kind for i in w.ideas] == ["fix", "new"]  # Enter: what the touchpoints suggest
     pains = [t for t in w.touchpoints if t.pain_points]
     assert all(m.teams for t in pains for m in t.pain_points)  # once per persona, no gaps
     front = "front desk" if lang == "en" else "balie"
