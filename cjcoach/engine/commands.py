@@ -95,6 +95,7 @@ def _back(conv: Conversation, rest: str) -> Reply:
         return Reply([_say(conv, "back_at_start")])
     conv.position = target
     conv.answered_already = frozenset()  # going back: every question may come again
+    conv.revisiting = target.step
     conv.record_progress()
     messages = [_say(conv, "back"), *conv.ask()]
     return Reply(messages, save=conv.save())
@@ -300,6 +301,7 @@ def goto(conv: Conversation, step: str) -> list[BotMessage]:
         return [_say(conv, "goto_empty", "error")]
     conv.position = target
     conv.answered_already = frozenset()
+    conv.revisiting = target.step  # its questions come again, also those already filled
     conv.record_progress()
     messages = [_say(conv, "goto_done", title=conv.prompts.title(wanted)),
                 *conv.ask(intro=True)]

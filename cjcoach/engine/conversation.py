@@ -75,6 +75,8 @@ class Conversation:
         self.coach_said: set[str] = set()
         self._coach_explained = False
         self.answered_already: frozenset[Position] = frozenset()
+        self.revisiting = ""
+        """The step /back or /goto went to: its questions come again even when filled."""
         """Questions an earlier answer already answered ("I1 Lies" names I1's owner): passed
         over when the conversation comes to them (in this session)."""
         self.asked: set[tuple[str, str]] = set()
@@ -357,9 +359,23 @@ class Conversation:
         if self.position is None:
             return
         self.position = next_after(old_plan, new_plan, self.position)
-        while self.position is not None and self.position in self.answered_already:
+        while self.position is not None and (self.position in self.answered_already
+                                             or self._filled(self.position)):
             self.position = next_after(new_plan, new_plan, self.position)
+        if self.position is None or self.position.step != self.revisiting:
+            self.revisiting = ""
         self.record_progress()
+
+    def _filled(self, position: Position) -> bool:
+        """Whether ``position`` already has its answer and is passed over going forward
+        (not in a step the team went back to on purpose)."""
+        filled = self.qdef(position).filled
+        if filled is None or position.step == self.revisiting:
+            return False
+        try:
+            return filled(self.ctx(position))
+        except Retry:
+            return False
 
     def record_progress(self) -> None:
         progress = self.workshop.progress

@@ -154,6 +154,10 @@ class QDef:
     default: Callable[[Ctx], str] | None = None
     """The answer an empty line gives while nothing is filled in: a suggestion the
     question itself names ("Enter: five phases")."""
+    filled: Callable[[Ctx], bool] | None = None
+    """Passed over on the way forward while this says its answer is already there (given
+    some other way: a line with every detail, a copied persona). It stays in the plan, so
+    ``/back`` and ``/goto`` still reach it."""
 
     @property
     def multi(self) -> bool:

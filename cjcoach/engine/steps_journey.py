@@ -110,10 +110,11 @@ def _touchpoints_plan(w: Workshop) -> Iterator[Position]:
     for p in w.personas:
         for phase in w.phases:
             yield Position.of("touchpoints", "touchpoints", persona=p.id, phase=phase.key)
-        journey = w.journey(p.id)  # then the details, one aspect at a time
+        if not w.journey(p.id):
+            continue
         for key in columns.COLUMNS if w.business_goals else columns.COLUMNS[:-1]:
-            if columns.missing(key, journey):
-                yield Position.of("touchpoints", key, persona=p.id)
+            # then the details, one aspect at a time (passed over when already given)
+            yield Position.of("touchpoints", key, persona=p.id)
 
 
 def _touchpoints_recap(ctx: Ctx) -> dict[str, object]:
@@ -127,7 +128,8 @@ TOUCHPOINTS = StepDef(
     {
         "touchpoints": QDef("table", _touchpoints, fill=_persona_phase_fill,
                             current=_touchpoints_now, many=True),
-        **{key: QDef("table", apply, fill=columns.columns_fill, many=False)
+        **{key: QDef("table", apply, fill=columns.columns_fill, many=False,
+                     filled=columns.all_given, current=columns.given)
            for key, apply in (("channels", columns.channels),
                               ("importance", columns.importance),
                               ("roles", columns.roles),

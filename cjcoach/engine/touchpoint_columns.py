@@ -130,6 +130,21 @@ def missing(key: str, journey: list[Touchpoint]) -> list[Touchpoint]:
     return [t for t in journey if not _has(t, key)]
 
 
+def all_given(ctx: Ctx) -> bool:
+    """Every touchpoint of the journey has this detail: the question is passed over going
+    forward (it was given another way, like a line with every detail or a copied persona)."""
+    return not missing(ctx.position.question, _journey(ctx))
+
+
+def given(ctx: Ctx) -> str:
+    """What the journey has for this detail so far, when the question comes again."""
+    key, journey = ctx.position.question, _journey(ctx)
+    if key == "importance":
+        return ", ".join(f"{t.id} {t.importance}" for t in journey if t.importance is not None)
+    field = {"channels": "channel", "roles": "role", "owners": "owner", "goals": "goal"}[key]
+    return _grouped([(t, getattr(t, field)) for t in journey if getattr(t, field)])
+
+
 # --- online or offline ---------------------------------------------------------------
 
 
@@ -166,10 +181,10 @@ def channels(ctx: Ctx, text: str) -> Accepted:
         else:
             named = refs(ctx, rest, journey)
     other = "online" if listed == "offline" else "offline"
-    for t in journey:
+    for t in journey:  # asked again with every channel known: the answer says them all
         if t in named:
             t.channel = listed  # type: ignore[assignment]
-        elif not t.channel:
+        elif not t.channel or not open_:
             t.channel = other  # type: ignore[assignment]
     offline = [t for t in journey if t.channel == "offline"]
     online = [t for t in journey if t.channel == "online"]
@@ -430,8 +445,9 @@ def _give(ctx: Ctx, key: str, field: str, done: dict[str, tuple[Touchpoint, str]
           rest: list[str]) -> Accepted:
     """Store the owners or goals read (``rest``: the one value for every touchpoint still
     open that the answer did not name) and say what each touchpoint got."""
-    if rest:
-        done.update((t.id, (t, rest[0])) for t in missing(key, _journey(ctx))
+    if rest:  # asked again with nothing open (/back): the one value is for all of them
+        journey = _journey(ctx)
+        done.update((t.id, (t, rest[0])) for t in missing(key, journey) or journey
                     if t.id not in done)
     for t, value in done.values():
         setattr(t, field, value)

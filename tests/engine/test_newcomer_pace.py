@@ -546,3 +546,40 @@ def test_a_file_saved_at_the_old_kind_question_resumes_at_the_new_one(chat, lang
     data["progress"].update(step="ideas", question="kind", context={"idea": "I1"})
     c.path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert chat(lang, name=c.path.name).where == ("ideas", "kinds")
+
+
+@LANGS
+def test_details_can_be_changed_by_going_back_to_them(chat, lang: str) -> None:
+    """A newcomer at the feelings wanted to change who owns what: /back reaches the details
+    questions again, each shows what it holds, Enter keeps it and an answer replaces it."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "", "Sanne", "G1")
+    assert c.where == ("moments", "emotions")
+    back = "/back" if lang == "en" else "/terug"
+    shown = c.say(back)
+    assert c.where == ("touchpoints", "goals") and "G1: " in shown  # what it holds now
+    shown = c.say(back)
+    assert c.where == ("touchpoints", "owners") and "Sanne: " in shown
+    c.say("Lies")  # one name: now for all of them
+    assert c.where == ("touchpoints", "goals")
+    c.say("")  # Enter keeps the goals
+    assert c.where == ("moments", "emotions")
+    journey = store.load(c.path).journey("P1")
+    assert {t.owner for t in journey} == {"Lies"} and {t.goal for t in journey} == {"G1"}
+    c.say("/goto touchpoints" if lang == "en" else "/ga contactmomenten")
+    while c.where == ("touchpoints", "touchpoints"):
+        c.say("")  # the phases as they are
+    assert c.where == ("touchpoints", "channels")  # the details come again after /goto
+    c.say(ids[1])  # only the second is offline: the others online again
+    assert [t.channel for t in store.load(c.path).journey("P1")] == [
+        "online", "offline", "online", "online"]
+
+
+@LANGS
+def test_details_given_on_a_line_are_not_asked_again_going_forward(chat, lang) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("\n".join(f"{i} offline 3 Lies G1 {'looking' if lang == 'en' else 'kijken'}"
+                    for i in ids))
+    assert c.where[0] == "moments"  # every detail (and the role) given: none asked
