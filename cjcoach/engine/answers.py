@@ -170,7 +170,8 @@ def parse_scale(text: str, low: int, high: int, words: Words) -> int | None:
         elif len(numbers) == 2 and fraction and int(fraction.group(2)) == high:
             value = int(fraction.group(1))
         leading = re.match(r"[+-]?\d+\b", folded) is not None  # "3 i think, not sure"
-        if not leading and any(v == 2 for v, _, _ in words.yes_no.find(folded)):
+        if not leading and (any(v == 2 for v, _, _ in words.yes_no.find(folded))
+                            or words.negations.find(folded)):  # "niet 4" is not a 4
             value = None
     elif folded in words.numbers:
         value = words.numbers[folded]

@@ -51,8 +51,11 @@ def _names(ctx: Ctx, text: str) -> list[str]:
     """"marketing, sales en Lies" as three names; "niemand" as none."""
     text = re.sub(r"(?:^|\s)(?:en|and|&|\+)(?=\s)", ",", text)
     found = [n.strip(" .") for n in reading.items(text, ctx.words, commas=True)]
-    said = ctx.prompts.step_say("touchpoints", "nobody_words")  # as at the owners question
-    nobody = {reading.fold(w.strip()) for w in said.split(",")}
+    nobody, me = ({reading.fold(w.strip()) for w in ctx.prompts.step_say(
+        "touchpoints", key).split(",")} for key in ("nobody_words", "me_words"))
+    for name in found:  # as at the owners question: "ik" means nobody to a reader
+        if reading.fold(name) in me:
+            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=name))
     return [n for n in found if n and reading.fold(n) not in nobody]
 
 

@@ -182,13 +182,14 @@ def test_scale_english(typed: str, value: int) -> None:
 
 @pytest.mark.parametrize("typed", [
     "6", "0", "-1", "3,5", "3.5", "2 of 3", "3-4", "8/10", "misschien", "geen idee", "xyz",
-    "belangrijk maar niet cruciaal", "", "★★★★★★", "3 of 4 denk ik",
+    "belangrijk maar niet cruciaal", "", "★★★★★★", "3 of 4 denk ik", "niet 4", "zeker niet 5",
 ])
 def test_scale_not_understood_dutch(typed: str) -> None:
     assert parse_scale(typed, 1, 5, NL) is None
 
 
-@pytest.mark.parametrize("typed", ["no idea", "important, not essential", "not sure", "maybe 4"])
+@pytest.mark.parametrize("typed", ["no idea", "important, not essential", "not sure", "maybe 4",
+                                   "not 4", "definitely not a 5"])
 def test_scale_not_understood_english(typed: str) -> None:
     assert parse_scale(typed, 1, 5, EN) is None
 

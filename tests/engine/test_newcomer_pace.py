@@ -372,14 +372,14 @@ def test_who_can_help_read_as_people_say_it(chat, lang: str, case: int) -> None:
 def test_who_can_help_that_cannot_be_read_is_asked_again(chat, lang: str) -> None:
     c = chat(lang)
     hurt, _ = _to_helpers(c, lang)
-    for bad in ("T99 sales",
+    for bad in ("T99 sales", f"{hurt} " + ("me" if lang == "en" else "ik"),
                 f"{hurt} " + ("the people who would normally pick up the phone in the shop"
                               if lang == "en" else
                               "de mensen die normaal in de winkel de telefoon opnemen")):
         shown = c.say(bad)
         assert c.where == ("moments", "helpers"), bad
         assert not any(_teams(c).values())
-        assert "T99" in shown or "T3" in shown or hurt in shown
+        assert "T99" in shown or '"me"' in shown or '"ik"' in shown or hurt in shown
 
 
 @LANGS
