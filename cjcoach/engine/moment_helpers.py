@@ -41,10 +41,13 @@ def helpers_fill(ctx: Ctx) -> dict[str, object]:
     asked = _asked(ctx)
     nobody = ctx.say("helpers_no_owner")
     listed = "\n".join(f"  {t.id}  {t.name}: {t.owner or nobody}" for t in asked)
-    first = asked[0] if asked else None
-    return {"persona": ctx.persona().name, "touchpoints": listed,
-            "first": first.id if first else "T1", "last": asked[-1].id if asked else "T2",
-            "owner": (first.owner if first and first.owner else ctx.say("sample_team"))}
+    first, last = (asked[0], asked[-1]) if asked else (None, None)
+    owner = first.owner if first and first.owner else ctx.say("sample_team")
+    example = f"{first.id if first else 'T1'} {owner}, {ctx.say('sample_helper')}"
+    if last is not None and last is not first:
+        example += f"; {last.id} {ctx.say('sample_other')}"
+    return {"persona": ctx.persona().name, "touchpoints": listed, "example": example,
+            "first": first.id if first else "T1", "owner": owner}
 
 
 def _names(ctx: Ctx, text: str) -> list[str]:

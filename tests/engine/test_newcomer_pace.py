@@ -335,6 +335,7 @@ def test_who_can_help_once_per_persona_and_enter_keeps_the_owners(chat, lang: st
     question = c.conv.current.text
     for tid in (hurt, added):
         assert f"{tid}  {w.touchpoint(tid).name}: {w.touchpoint(tid).owner}" in question
+        assert c.conv.current.hint.count(f"{tid} ") == 1  # the example names each once
     c.say("")
     assert _teams(c) == {hurt: [w.touchpoint(hurt).owner], added: [w.touchpoint(added).owner]}
     assert c.where is not None and c.where[0] == "ideas"  # on, not back to the start
