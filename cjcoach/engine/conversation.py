@@ -75,10 +75,10 @@ class Conversation:
         self.coach_said: set[str] = set()
         self._coach_explained = False
         self.answered_already: frozenset[Position] = frozenset()
-        self.revisiting = ""
-        """The step /back or /goto went to: its questions come again even when filled."""
         """Questions an earlier answer already answered ("I1 Lies" names I1's owner): passed
         over when the conversation comes to them (in this session)."""
+        self.revisiting = ""
+        """The step /back or /goto went to: its questions come again even when filled."""
         self.asked: set[tuple[str, str]] = set()
         """Questions (step, key) asked in this session: a choice asked again lists its
         options on one short line."""
@@ -248,7 +248,7 @@ class Conversation:
         if current:
             key = "current_list" if self.qdef(self.position).multi else "current"
             messages.append(BotMessage("info", self.prompts.say(
-                key, value=current.rstrip(" .!?") if current[-1:] == "." else current)))
+                key, value=current.removesuffix(".") if not current.endswith("..") else current)))
         self.workshop.transcript.append(Turn("bot", text))
         return messages
 

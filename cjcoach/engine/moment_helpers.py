@@ -25,8 +25,7 @@ from cjcoach.model import Touchpoint, Workshop
 
 def waiting(w: Workshop, persona: str) -> list[Touchpoint]:
     """The persona's touchpoints with a pain point that no one has been named for."""
-    return [t for t in w.journey(persona)
-            if t.pain_points and not any(m.teams for m in t.pain_points)]
+    return [t for t in w.journey(persona) if any(not m.teams for m in t.pain_points)]
 
 
 def _asked(ctx: Ctx) -> list[Touchpoint]:
@@ -93,9 +92,13 @@ def helpers(ctx: Ctx, text: str) -> Accepted:
         who = named.get(t.id) or everyone or ([t.owner] if t.owner else [])
         if named.get(t.id) and everyone:
             who = list(dict.fromkeys([*who, *everyone]))
+        # the owner (what Enter gives) fills only the pain points no one was named for yet
+        said = bool(everyone) or named.get(t.id, [t.owner]) != [t.owner]
         for m in t.pain_points:
-            m.teams = list(who)
-        given.append(f"{t.id} {', '.join(who) if who else ctx.say('helpers_nobody')}")
+            if said or not m.teams:
+                m.teams = list(who)
+        shown = list(dict.fromkeys(team for m in t.pain_points for team in m.teams))
+        given.append(f"{t.id} {', '.join(shown) if shown else ctx.say('helpers_nobody')}")
     return Accepted(ctx.say("helpers_done", items=" · ".join(given)))
 
 

@@ -584,3 +584,25 @@ def test_details_given_on_a_line_are_not_asked_again_going_forward(chat, lang) -
     c.say("\n".join(f"{i} offline 3 Lies G1 {'looking' if lang == 'en' else 'kijken'}"
                     for i in ids))
     assert c.where[0] == "moments"  # every detail (and the role) given: none asked
+
+
+@LANGS
+def test_who_can_help_fills_only_pain_points_no_one_was_named_for(chat, lang: str) -> None:
+    """A touchpoint whose first pain point has its helpers and a second that has none (added
+    later): Enter gives the second the owner and leaves the first as it was."""
+    c = chat(lang)
+    hurt, _ = _to_helpers(c, lang)
+    c.say(f"{hurt} webshop")
+    c.close()
+    data = yaml.safe_load(c.path.read_text(encoding="utf-8"))
+    t = next(t for t in data["touchpoints"] if t["id"] == hurt)
+    t["pain_points"].append({"id": "M99", "text": "later", "teams": []})
+    data["progress"].update(step="moments", question="helpers", context={"persona": "P1"})
+    c.path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    again = chat(lang, name=c.path.name)
+    assert again.where == ("moments", "helpers")
+    assert f"  {hurt}  " in again.conv.current.text
+    again.say("")
+    teams = [m.teams for m in store.load(c.path).touchpoint(hurt).pain_points]
+    owner = store.load(c.path).touchpoint(hurt).owner
+    assert teams[0] == ["webshop"] and teams[-1] == [owner]
