@@ -14,7 +14,7 @@ import datetime
 import re
 from pathlib import Path
 
-from cjcoach.engine import commands, reading
+from cjcoach.engine import commands, edits, reading, split_items
 from cjcoach.engine.api import (
     METHOD_STEP,
     STEP_KEYS,
@@ -79,6 +79,8 @@ class Conversation:
         over when the conversation comes to them (in this session)."""
         self.revisiting = ""
         """The step /back or /goto went to: its questions come again even when filled."""
+        self._split: split_items.Split | None = None
+        """The items the last answer's one line became (joined again by "one")."""
         self.asked: set[tuple[str, str]] = set()
         """Questions (step, key) asked in this session: a choice asked again lists its
         options on one short line."""
@@ -274,12 +276,24 @@ class Conversation:
         asks_back = qdef.kind == "choice" and cleaned.endswith("?")
         if asks_back or reading.is_unsure(cleaned, self.words):
             return self._hesitate(position)
-        old_plan = self.plan()
+        split, self._split = self._split, None
+        if split is not None and split.position == position and reading.fold(
+                cleaned).strip(" .!") in self._join_words():
+            one = split_items.join(self.workshop, split)  # "that was one"
+            return self._accepted(Accepted(self.prompts.say(
+                "joined", item=edits.describe(self.workshop, one)), stay=True), self.plan())
+        old_plan, before = self.plan(), self.workshop.all_ids()
         try:
             accepted = qdef.apply(ctx, cleaned)
         except Retry as retry:
             return self._retry(position, str(retry))
+        self._split = split_items.made_from_one_line(position, cleaned, before, self.workshop)
+        if self._split is not None:
+            accepted.ack += self.prompts.say("split_note", count=len(self._split.ids))
         return self._accepted(accepted, old_plan)
+
+    def _join_words(self) -> set[str]:
+        return {reading.fold(w.strip()) for w in self.prompts.say("join_words").split(",")}
 
     def pass_over(self, position: Position, qdef: QDef, ctx: Ctx,
                   skipping: bool = False) -> Reply:

@@ -606,3 +606,42 @@ def test_who_can_help_fills_only_pain_points_no_one_was_named_for(chat, lang: st
     teams = [m.teams for m in store.load(c.path).touchpoint(hurt).pain_points]
     owner = store.load(c.path).touchpoint(hurt).owner
     assert teams[0] == ["webshop"] and teams[-1] == [owner]
+
+
+SPLIT_LINE = {"en": ("more direct bookings, less via pitchup and booking.com", "one"),
+              "nl": ("meer directe boekingen, minder via pitchup en booking.com", "één")}
+
+
+@LANGS
+def test_one_line_split_in_several_goals_is_said_and_one_joins_them(chat, lang) -> None:
+    """A campsite owner's goal with a comma became three goals; the reply says so, and
+    "one" right after makes them the one goal that was meant."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("why", "business_goals"))
+    line, one = SPLIT_LINE[lang]
+    shown = c.say(line)
+    assert len(store.load(c.path).business_goals) == 3 and f'"{one}"' in shown
+    shown = c.say(one)
+    assert [g.text for g in store.load(c.path).business_goals] == [line]
+    assert c.where == ("why", "business_goals") and line in shown  # the list goes on
+    c.say("Second goal" if lang == "en" else "Tweede doel", one)  # no split before: an item
+    assert [g.id for g in store.load(c.path).business_goals] == ["G1", "G2", "G3"]
+
+
+@LANGS
+def test_ideas_split_from_one_line_joined_again(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "ideas"))
+    line = ("walkers breakfast from 7, takeaway butties and flask fill" if lang == "en"
+            else "ontbijt vanaf 7 uur, broodjes mee en thermoskan vullen")
+    c.say(line, "one" if lang == "en" else "één", "")
+    ideas = store.load(c.path).ideas
+    assert [i.title for i in ideas] == [line] and c.where == ("ideas", "touchpoints")
+
+
+@LANGS
+def test_separate_lines_get_no_question_about_joining(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("why", "business_goals"))
+    shown = c.say("More bookings\nFewer no-shows")
+    assert '"one"' not in shown and '"één"' not in shown
