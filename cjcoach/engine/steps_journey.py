@@ -74,12 +74,18 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
             t.channel, t.importance, t.role = src.channel, src.importance, src.role
             t.owner, t.goal = src.owner, src.goal
             added.append(t)
+    dropped = False
     for line in [] if copies is not None else reading.lines(text):
         cells = split_row(line)
         # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
         # is, auto ophalen en betalen, factuur" is three)
         names = reading.items(line, ctx.words, commas=True) if cells is None else [
             reading.clean(cells[0])]
+        if cells is None:  # "not much tbh, maybe our facebook page": one touchpoint
+            kept = [n for n in (_unhedged(ctx, n) for n in names) if n]
+            dropped, names = dropped or len(kept) < len(names), kept
+            if not names:
+                continue
         if not names or not all(names):
             raise Retry(ctx.retry())
         staged = [Touchpoint("", "", "", n) for n in names]
@@ -91,6 +97,8 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
                 s.channel, s.importance, s.owner, s.role, s.goal)
             copied[t.id] = copy_details(ctx.workshop, t)
             added.append(t)
+    if not added and dropped:  # "none really": nothing in this phase, on to the next
+        return Accepted(ctx.say("phase_empty"))
     if not added:
         raise Retry(ctx.retry())
     shown = "; ".join(f"{t.id} {t.name}" + (f" ({details_text(t)})" if has_details(t) else "")
@@ -99,6 +107,19 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
                      persona=ctx.persona().name)
              for t in added if (source := copied.get(t.id)) is not None]
     return Accepted(ctx.more(shown), stay=True, notes=notes)
+
+
+def _unhedged(ctx: Ctx, name: str) -> str:
+    """A touchpoint's name without a hedge in front ("maybe our facebook page"), and ``""``
+    for an item that says there is none ("not much tbh", "niks eigenlijk")."""
+    words = name.split()
+    hedges = {reading.fold(w.strip()) for w in ctx.say("hedge_words").split(",")}
+    while words and reading.fold(words[0].strip(",.")) in hedges:
+        words = words[1:]
+    fillers = {reading.fold(w.strip()) for w in ctx.say("filler_words").split(",")}
+    said = " ".join(w for w in words if reading.fold(w.strip(",.!")) not in fillers)
+    nothing = {reading.fold(w.strip()) for w in ctx.say("nothing_words").split(",")}
+    return "" if reading.fold(said).strip(" .!") in nothing else " ".join(words)
 
 
 def _touchpoints_now(ctx: Ctx) -> str:

@@ -645,3 +645,25 @@ def test_separate_lines_get_no_question_about_joining(chat, lang: str) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("why", "business_goals"))
     shown = c.say("More bookings\nFewer no-shows")
     assert '"one"' not in shown and '"één"' not in shown
+
+
+HEDGED = {"en": ("not much tbh, maybe our facebook page", "our facebook page", "none really"),
+          "nl": ("niet veel eigenlijk, misschien onze facebookpagina", "onze facebookpagina",
+                 "niks eigenlijk")}
+
+
+@LANGS
+def test_hedges_and_nothing_are_not_touchpoints(chat, lang: str) -> None:
+    """From a newcomer's run: "not much tbh, maybe our facebook page" made two touchpoints
+    ("not much tbh" and "maybe our facebook page"), and "none really" one."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    hedged, meant, nothing = HEDGED[lang]
+    c.say(hedged)
+    assert [t.name for t in store.load(c.path).touchpoints] == [meant]
+    c.say("")  # the next phase
+    phase = c.conv.position.ctx["phase"]
+    shown = c.say(nothing)
+    assert len(store.load(c.path).touchpoints) == 1
+    assert c.conv.position is None or c.conv.position.ctx.get("phase") != phase  # went on
+    assert ("nothing in this phase" if lang == "en" else "niets in deze fase") in shown
