@@ -36,22 +36,41 @@ def split_row(line: str) -> list[str] | None:
 
 
 def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
-    return {"persona": ctx.persona().name, "phase": ctx.workshop.phase_label(ctx.get("phase")),
-            "business_goals": goal_lines(ctx.workshop)}
+    """The persona and phase; at a later persona's first phase, how to copy another's."""
+    w, persona = ctx.workshop, ctx.persona()
+    earlier = [p for p in w.personas[:w.personas.index(persona)] if w.journey(p.id)]
+    first_phase = bool(w.phases) and ctx.get("phase") == w.phases[0].key
+    copy = ctx.say("copy_hint", other=earlier[0].name) if earlier and first_phase else ""
+    return {"persona": persona.name, "phase": w.phase_label(ctx.get("phase")),
+            "business_goals": goal_lines(w), "copy_hint": copy}
 
 
-def _copy_from(ctx: Ctx, text: str) -> list[Touchpoint] | None:
-    """``same as Anna`` / ``zelfde als P1``: that persona's touchpoints in this phase."""
+def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
+    """``same as Anna`` / ``zelfde als P1``: that persona's touchpoints in this phase, and
+    what the answer adds after a comma ("same as the family, website and reviews")."""
     lead = ctx.say("copy_words").lower()
     cleaned = reading.clean(text)
     if not cleaned.lower().startswith(lead):
-        return None
+        return None, text
+    who, _, more = cleaned[len(lead):].partition(",")
     others = [(p.id, p.name) for p in ctx.workshop.personas if p.id != ctx.get("persona")]
-    ids, bad = reading.refs(cleaned[len(lead):], others)
+    ids, bad = reading.refs(who, others)
     if len(ids) != 1 or bad:
-        raise Retry(ctx.prompts.say("refs_retry", what=cleaned[len(lead):].strip(),
+        ids = _persona_by_words(ctx, who, others)
+    if len(ids) != 1:
+        raise Retry(ctx.prompts.say("refs_retry", what=who.strip(),
                                     sample=others[0][0] if others else "P1"))
-    return [t for t in ctx.workshop.journey(ids[0]) if t.phase == ctx.get("phase")]
+    sources = [t for t in ctx.workshop.journey(ids[0]) if t.phase == ctx.get("phase")]
+    return sources, more
+
+
+def _persona_by_words(ctx: Ctx, said: str, others: list[tuple[str, str]]) -> list[str]:
+    """The one persona whose name holds every word said ("the family" → Family Jones)."""
+    articles = {reading.fold(w.strip()) for w in ctx.say("article_words").split(",")}
+    words = [w for w in reading.fold(said).split() if w not in articles]
+    return [pid for pid, name in others if words and all(
+        w in reading.fold(name).split() or w.rstrip("s") in reading.fold(name).split()
+        for w in words)]
 
 
 def _new_touchpoint(ctx: Ctx, name: str) -> Touchpoint:
@@ -65,7 +84,7 @@ def _new_touchpoint(ctx: Ctx, name: str) -> Touchpoint:
 
 def _touchpoints(ctx: Ctx, text: str) -> Accepted:
     ctx.persona()
-    copies = _copy_from(ctx, text)
+    copies, text = _copy_from(ctx, text)
     added: list[Touchpoint] = []
     copied: dict[str, Touchpoint | None] = {}
     if copies is not None:
@@ -75,7 +94,7 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
             t.owner, t.goal = src.owner, src.goal
             added.append(t)
     dropped = False
-    for line in [] if copies is not None else reading.lines(text):
+    for line in reading.lines(text):
         cells = split_row(line)
         # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
         # is, auto ophalen en betalen, factuur" is three)

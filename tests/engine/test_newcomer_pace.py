@@ -667,3 +667,28 @@ def test_hedges_and_nothing_are_not_touchpoints(chat, lang: str) -> None:
     assert len(store.load(c.path).touchpoints) == 1
     assert c.conv.position is None or c.conv.position.ctx.get("phase") != phase  # went on
     assert ("nothing in this phase" if lang == "en" else "niets in deze fase") in shown
+
+
+@LANGS
+def test_same_as_a_persona_said_loosely_with_more_touchpoints(chat, lang: str) -> None:
+    """"same as the family, website" (a newcomer's answer) copies Family Jones's touchpoints
+    in this phase and adds the website; it was "couldn't find: the family, website"."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    c.say("Family Jones - two kids", "Hill Walker - from Liverpool", "")
+    for _ in range(2):
+        c.say("x", "x", "4", "goal one", "")
+    for _ in range(10):
+        if c.where[0] == "touchpoints":
+            break
+        c.say("1" if c.where[0] == "phases" else "none" if lang == "en" else "geen")
+    c.say("Campsite shop", "")
+    while "Hill Walker" not in c.conv.current.text:
+        c.say("")
+    copy = '"same as Family Jones"' if lang == "en" else '"zelfde als Family Jones"'
+    assert copy in c.conv.current.text  # said at the second persona's first phase
+    same = "same as the family" if lang == "en" else "zelfde als de family"
+    shown = c.say(f"{same}, Website")
+    assert copy not in shown  # the next phase: not again
+    names = [t.name for t in store.load(c.path).journey("P2")]
+    assert names == ["Campsite shop", "Website"]

@@ -77,7 +77,7 @@ def test_chat_midway_with_the_map(snap_compare: object, tmp_path: Path,
     "▶" at the current one, then "Klantreis van …" with the phases as columns, touchpoint
     cards with their emotion bar, and the emotion curve. At 80×24 the map is hidden (F2)."""
     path = tmp_path / "fietsen.yaml"
-    workshop_halfway(path, "nl", 32)
+    workshop_halfway(path, "nl", 36)
     app = create_app(Options("open", path))
 
     async def answer_once(pilot: Pilot[object]) -> None:
