@@ -294,12 +294,12 @@ _NAME_THEN_ROLE = re.compile(r"^(?P<name>.*?)(?::|\s[-–—|]\s)\s*(?P<role>.*)
 
 
 def code_parts(text: str) -> list[str]:
-    """An answer split where a new code starts what it says: at a line, ";", or a comma
-    right before the next code ("T1: zien ons, T2: vergelijken"). A comma inside what is
-    said ("kijkt rond, koopt later") stays, and so does one between codes that share it
-    ("T1, T2: vergelijken"). Used for roles and for who can help at a pain point."""
+    """An answer split where a new code starts what it says: at a line, ";", a sentence's
+    end or a comma right before the next code ("T1: zien ons, T2: vergelijken"). A comma
+    inside what is said ("kijkt rond, koopt later") stays, and so does one between codes
+    that share it ("T1, T2: vergelijken"). Used for roles and for who can help."""
     parts: list[str] = []
-    for line in re.split(r"[;\n]", text):
+    for line in re.split(r"[;\n]|(?<=[.!?])\s+(?=[Tt]\d+\b)", text):  # "… now. T22: …"
         waiting, start = "", len(parts)
         for piece in re.split(r",\s*(?=[Tt]\d)", line):
             m = LEADING_CODES.match(piece)

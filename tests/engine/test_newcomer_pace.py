@@ -692,3 +692,25 @@ def test_same_as_a_persona_said_loosely_with_more_touchpoints(chat, lang: str) -
     assert copy not in shown  # the next phase: not again
     names = [t.name for t in store.load(c.path).journey("P2")]
     assert names == ["Campsite shop", "Website"]
+
+
+@LANGS
+def test_roles_after_a_full_stop_each_get_their_own(chat, lang: str) -> None:
+    """"T19: … now. T22: why they pick us": the second role was swallowed by the first."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3")
+    one, two = (("they want to know if there's space tonight, now", "why they pick us")
+                if lang == "en" else ("ze willen weten of er plek is, nu", "waarom ze ons kiezen"))
+    shown = c.say(f"{ids[0]}: {one}. {ids[2]}: {two}")
+    roles = [t.role for t in store.load(c.path).journey("P1")]
+    assert roles == [f"{one}.", "", two, ""] and ids[2] in shown
+
+
+@LANGS
+def test_a_moment_without_a_code_is_asked_again_with_both_signs(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "extra"))
+    shown = c.say("cafe opens too late" if lang == "en" else "café gaat te laat open")
+    assert c.where == ("moments", "extra")
+    assert "-: " in shown and "+: " in shown  # how to say which it is
