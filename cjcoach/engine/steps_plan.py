@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from collections.abc import Iterator
 
@@ -160,13 +162,30 @@ PLAN = StepDef(
 def _date(ctx: Ctx, text: str) -> Accepted:
     value = reading.date(text, ctx.today, ctx.words)
     if value is None:  # "na de zomer, september ofzo": the one month named in it
-        months = {w for w in re.findall(r"\w+", reading.fold(text)) if w in ctx.words.months}
+        words = re.findall(r"\w+", reading.fold(text))
+        months = {w for w in words if w in ctx.words.months}
         if len(months) == 1:
             value = reading.date(months.pop(), ctx.today, ctx.words)
+            if value is not None:
+                value = _in_month(ctx, words, value)
     if value is None:
         raise Retry(ctx.retry())
     ctx.workshop.review_date = value
     return Accepted()
+
+
+def _in_month(ctx: Ctx, words: list[str], first: str) -> str:
+    """The day the words before the month point to: "eind oktober" its last day, "half
+    oktober" the 15th, else the 1st (``first``, an ISO date)."""
+    month_at = next(i for i, w in enumerate(words) if w in ctx.words.months)
+    before = " ".join(words[max(0, month_at - 2):month_at])
+    day = datetime.date.fromisoformat(first)
+    for key, pick in (("month_end_words", calendar.monthrange(day.year, day.month)[1]),
+                      ("month_mid_words", 15)):
+        said = [reading.fold(w.strip()) for w in ctx.say(key).split(",") if w.strip()]
+        if any(before == w or before.endswith(" " + w) for w in said):
+            return day.replace(day=pick).isoformat()
+    return first
 
 
 REVIEW = StepDef(

@@ -714,3 +714,17 @@ def test_a_moment_without_a_code_is_asked_again_with_both_signs(chat, lang: str)
     shown = c.say("cafe opens too late" if lang == "en" else "café gaat te laat open")
     assert c.where == ("moments", "extra")
     assert "-: " in shown and "+: " in shown  # how to say which it is
+
+
+@LANGS
+@pytest.mark.parametrize(("said", "day"), [
+    ("end of october after the season|eind oktober na het seizoen", "31"),
+    ("mid october or so|half oktober ofzo", "15"),
+    ("sometime in october|ergens in oktober", "01"),
+])
+def test_the_end_or_middle_of_a_month_named_in_a_sentence(chat, lang, said, day) -> None:
+    """"end of october after the season" was 1 October."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
+    c.say(said.split("|")[0 if lang == "en" else 1])
+    assert store.load(c.path).review_date.endswith(f"-10-{day}")
