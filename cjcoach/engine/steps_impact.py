@@ -92,11 +92,13 @@ def _element_words(ctx: Ctx) -> list[tuple[str, str]]:
 
 def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     """``past goed bij strategie en waarden, botst met personeel`` → seven scores (the
-    elements not named are 0), ``None`` when the answer names no element, and ``[]`` when
-    it does but cannot be read without guessing (a negation, a number outside -2..2).
+    elements not named are 0), ``None`` when the answer names no element. A part that
+    cannot be read without guessing (a negation, a number outside -2..2, a sentence with
+    no score word) is asked again, by name.
 
     Each part between commas (or "maar"/"but") gives its score words to the elements it
-    names; a part that names elements without a score word takes the one before it.
+    names; a short part that names elements without a score word ("…, structuur en
+    vaardigheden") takes the one before it.
     """
     folded = f" {reading.fold(text)} "
     named = _element_words(ctx)
@@ -113,25 +115,32 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
         hit = next(((p, v) for p, v in phrases if f" {p} " in part), None)
         said = hit[1] if hit else None
         numbers = re.findall(r"(?<!\S)[+-]?\d+(?!\S)", part)
+        unclear = Retry(ctx.say("words_unclear", part=part.strip()))
         if any(not -2 <= int(n) <= 2 for n in numbers) or len(numbers) > 1:
-            return []  # "personeel -3": no such score, ask again
+            raise unclear  # "personeel -3": no such score
         if said is None and numbers:
             said = int(numbers[0])
         rest = part.replace(f" {hit[0]} ", " ") if hit else part
         if ctx.words.negations.find(rest.strip()):
-            return []  # "past niet bij …", "geen tijd": not read as a score, ask again
+            raise unclear  # "past niet bij …", "geen tijd": not read as a score
         value = said if said is not None else value
         hits = []
         for word, element in named:
             if f" {word} " in part:
                 hits.append(element)
                 part = part.replace(f" {word} ", " ")
+        if said is None and len(part.split()) > _FEW_WORDS:
+            raise unclear  # "systems is a big job, moving everything over": which way?
         if hits and value is None:
             return None  # "strategie en personeel": which way? ask again
         for element in hits:
             scores[element] = value  # type: ignore[assignment]
     return [scores[s] for s in SEVEN_S]
 
+
+_FEW_WORDS = 3
+"""A part naming a point with more other words than this and no score word is a sentence
+about it ("systems is a big job moving everything over"), not one more point in a list."""
 
 _REASON = re.compile(r"[,;]?\s+(?:want|omdat|doordat|aangezien|because|since)\s+(.+)$",
                      re.IGNORECASE | re.S)
@@ -160,8 +169,6 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
     cleaned, reason = _reason(reading.clean(text))
     said = cleaned
     in_words = _scores_in_words(ctx, cleaned)
-    if in_words == []:
-        raise Retry(ctx.retry())
     rest = reading.after_all(cleaned, ctx.say("all_words"))
     if in_words is not None and rest is not None:
         raise Retry(ctx.retry())  # "allemaal 1 behalve personeel -2": not guessed at

@@ -728,3 +728,22 @@ def test_the_end_or_middle_of_a_month_named_in_a_sentence(chat, lang, said, day)
     c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
     c.say(said.split("|")[0 if lang == "en" else 1])
     assert store.load(c.path).review_date.endswith(f"-10-{day}")
+
+
+SEVEN_UNCLEAR = {
+    "en": ("fits strategy well, systems is a big job moving everything over, staff clashes",
+           "systems is a big job moving everything over"),
+    "nl": ("past goed bij strategie, systemen is een hele klus om alles over te zetten",
+           "systemen is een hele klus om alles over te zetten"),
+}
+
+
+@LANGS
+def test_a_7s_part_that_cannot_be_read_is_named_in_the_question_again(chat, lang) -> None:
+    """It said "I need seven numbers" to an answer in words, which the question invites."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    answer, part = SEVEN_UNCLEAR[lang]
+    shown = c.say(answer)
+    assert c.where == ("impact", "scores") and f'"{part}"' in shown
+    assert not store.load(c.path).ideas[0].seven_s
