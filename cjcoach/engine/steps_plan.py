@@ -47,19 +47,29 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
         if code in found or (who and not _name_like(ctx, who, joiners)) or (
                 who and reading.refs(who, ideas)[0]):
             return None  # "I1 denk ik", "I1 Noor, I1 Tom": not guessed at
-        found[code] = who
+        spelled = {p.name.casefold(): p.name for p in ctx.workshop.scene.participants if p.name}
+        found[code] = " ".join(spelled.get(w.casefold(), w) for w in who.split())  # "tom": Tom
     return found if any(found.values()) else None
 
 
 def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
-    """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies")."""
+    """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies") or
+    a participant's name typed in lower case ("tom"). "Ik"/"me" is asked again: the report
+    is read by others."""
     folded = text.casefold()
-    if any(p.name and p.name.casefold() == folded for p in ctx.workshop.scene.participants):
+    taking_part = {p.name.casefold() for p in ctx.workshop.scene.participants if p.name}
+    if folded in taking_part:
         return True
     words = text.split()
     names = [w for w in words if w.casefold() not in joiners]
+    me = {reading.fold(w.strip()) for w in ctx.prompts.step_say(
+        "touchpoints", "me_words").split(",")}
+    for name in names:
+        if reading.fold(name) in me:
+            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=name))
     return bool(names) and words[0] in names and all(
-        w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in names)
+        (w[:1].isupper() or w.casefold() in taking_part)
+        and w.replace("-", "").replace("'", "").isalpha() for w in names)
 
 
 def _choose(ctx: Ctx, text: str) -> Accepted:

@@ -747,3 +747,16 @@ def test_a_7s_part_that_cannot_be_read_is_named_in_the_question_again(chat, lang
     shown = c.say(answer)
     assert c.where == ("impact", "scores") and f'"{part}"' in shown
     assert not store.load(c.path).ideas[0].seven_s
+
+
+@LANGS
+def test_choosing_with_owners_in_lower_case_and_me(chat, lang: str) -> None:
+    """"I2 Bethan, I3 tom, I1 Bethan and me" was refused as a whole ("couldn't find")."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
+    me, joiner = ("me", "and") if lang == "en" else ("ik", "en")
+    shown = c.say(f"I2 Lies, I1 Sanne {joiner} {me}")
+    assert c.where == ("plan", "choose") and f'"{me}"' in shown  # only "me" is asked about
+    c.say(f"I2 lies, I1 Sanne {joiner} ahmed")
+    owners = {i.id: i.owner for i in store.load(c.path).ideas}
+    assert owners == {"I1": f"Sanne {joiner} Ahmed", "I2": "Lies"}  # spelled as taking part
