@@ -24,8 +24,8 @@ LINEAR_BUDGET = 1.3
 """The 10,000 figure may be at most this much above ten times the 1,000 one."""
 
 BARE_LOOP = jinja2.Environment().from_string(
-    "{% for t in rows %}| {{ t.phase }} | {{ t.id }} | {{ t.name }} | {{ t.channel }} | "
-    "{{ t.importance }} | {{ t.owner }} | {{ t.emotion }} |\n{% endfor %}"
+    "{% for t in rows %}| {{ t.phase }} | {{ t.id }} | {{ t.name }} | {{ t.role }} | "
+    "{{ t.channel }} | {{ t.importance }} | {{ t.owner }} | {{ t.emotion }} |\n{% endfor %}"
     "{% for t in rows %}    {{ t.name }}: {{ t.emotion }}: {{ t.persona }}, {{ t.owner }}\n"
     "{% endfor %}"
     "{% for t in rows %}  {{ t.id }}  {{ t.name }}  {{ t.emotion }}\n{% endfor %}"

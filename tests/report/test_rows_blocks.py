@@ -69,13 +69,24 @@ def test_a_trainer_adds_a_column_to_the_journey_table(tmp_path: Path) -> None:
     part = tmp_path / "parts" / "journeys.md.j2"
     text = part.read_text(encoding="utf-8")
     text = text.replace("{{ L.emotion | cell }} |\n| --- |",
-                        "{{ L.emotion | cell }} | Role |\n| --- | --- |")
-    text = text.replace("{{ emotion }} |\n", "{{ emotion }} | {{ t.role | cell }} |\n")
+                        "{{ L.emotion | cell }} | Goal |\n| --- | --- |")
+    text = text.replace("{{ emotion }} |\n", "{{ emotion }} | {{ t.goal | cell }} |\n")
     part.write_text(text, encoding="utf-8")
     w = small_workshop()
-    w.touchpoints[1].role = "moment of *truth* | wait"
+    w.touchpoints[1].goal = "G1 *first* | wait"
     md = render_markdown(w, tmp_path)
-    assert "| Emotion | Role |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n" in md
+    assert "| Emotion | Goal |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n" in md
     assert "| During | T2 | Queue at the counter | offline | ●●●●● | shop | 😣 −2 | " \
-           "moment of \\*truth\\* \\| wait |" in md
+           "G1 \\*first\\* \\| wait |" in md
     assert "| Before | T1 | Smell in the street | offline | ●●●●○ | bakery | 🙂 +1 | |" in md
+
+
+def test_the_role_column_is_there_when_the_team_gave_roles() -> None:
+    """METHOD: each touchpoint's role in its phase. A column only when a role was given."""
+    w = small_workshop()
+    assert "Role in the phase" not in render_markdown(w)
+    w.touchpoints[1].role = "moment of *truth* | wait"
+    md = render_markdown(w)
+    assert "| Touchpoint | Role in the phase | Channel |" in md
+    assert "| T2 | Queue at the counter | moment of \\*truth\\* \\| wait | offline |" in md
+    assert "| T1 | Smell in the street | | offline |" in md
