@@ -57,6 +57,14 @@ def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
         ids, bad = reading.refs(head, goals)
         if ids and not bad:
             return ids, rest.strip()
+    known = {g.id.lower(): g.id for g in w.business_goals}
+    codes = [known[c.lower()] for c in re.findall(r"\b[Gg]\d+\b", cleaned) if c.lower() in known]
+    if codes:  # "weet ik niet echt, g2 misschien, nek groepje": the code typed counts
+        parts = [p.strip() for p in re.split(r"[,;]", cleaned) if p.strip()]
+        how = [p for p in parts if not re.search(r"\b[Gg]\d+\b", p) and not (
+            len(p.split()) <= 4 and any(v == 2 for v, _, _ in ctx.words.yes_no.find(
+                reading.fold(p))))]  # "weet ik niet echt" is no way of helping
+        return list(dict.fromkeys(codes)), ", ".join(how)
     lowered = f" {reading.clean(cleaned).lower()} "
     no_fit = [x.strip() for x in ctx.say("no_fit_words").split(",")]
     if any(f" {phrase} " in lowered or f" {phrase}," in lowered or f" {phrase}." in lowered

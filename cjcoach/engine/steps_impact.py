@@ -104,8 +104,7 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     named = _element_words(ctx)
     if not any(f" {word} " in folded or f" {word}," in folded for word, _ in named):
         return None
-    phrases = sorted(((reading.fold(str(p)), int(str(v))) for v, ps in (ctx.prompts.section(
-        "impact", "score_words") or {}).items() for p in ps or []), key=lambda x: -len(x[0]))
+    phrases = _score_phrases(ctx)
     scores = dict.fromkeys(SEVEN_S, 0)
     value: int | None = None
     for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
@@ -116,6 +115,13 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
         said = hit[1] if hit else None
         numbers = re.findall(r"(?<!\S)[+-]?\d+(?!\S)", part)
         unclear = Retry(ctx.say("words_unclear", part=part.strip()))
+        if hit is None and not numbers and any(  # "systemen weet ik niet": 0, not sure
+                v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())):
+            for word, element in named:
+                if f" {word} " in part:
+                    scores[element] = 0
+                    part = part.replace(f" {word} ", " ")
+            continue
         if any(not -2 <= int(n) <= 2 for n in numbers) or len(numbers) > 1:
             raise unclear  # "personeel -3": no such score
         if said is None and numbers:
@@ -136,6 +142,24 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
         for element in hits:
             scores[element] = value  # type: ignore[assignment]
     return [scores[s] for s in SEVEN_S]
+
+
+def _score_phrases(ctx: Ctx) -> list[tuple[str, int]]:
+    """(folded phrase, score) for every score word ("past goed" +2), longest first."""
+    return sorted(((reading.fold(str(p)), int(str(v))) for v, ps in (ctx.prompts.section(
+        "impact", "score_words") or {}).items() for p in ps or []), key=lambda x: -len(x[0]))
+
+
+def _one_for_all(ctx: Ctx, text: str) -> int | None:
+    """"past overal goed bij eigenlijk", "fits well everywhere": one score for all seven
+    points (``None`` when the answer does not say it of all of them)."""
+    folded = f" {reading.fold(text)} "
+    every = [reading.fold(w.strip()) for w in ctx.say("everything_words").split(",")]
+    if not any(f" {w} " in folded for w in every if w):
+        return None
+    hit = next((v for p, v in _score_phrases(ctx) if f" {p} " in folded
+                or all(f" {x} " in folded for x in p.split())), None)
+    return hit
 
 
 _FEW_WORDS = 3
@@ -169,6 +193,8 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
     cleaned, reason = _reason(reading.clean(text))
     said = cleaned
     in_words = _scores_in_words(ctx, cleaned)
+    if in_words is None and (everywhere := _one_for_all(ctx, cleaned)) is not None:
+        in_words = [everywhere] * len(SEVEN_S)  # "past overal goed bij"
     rest = reading.after_all(cleaned, ctx.say("all_words"))
     if in_words is not None and rest is not None:
         raise Retry(ctx.retry())  # "allemaal 1 behalve personeel -2": not guessed at

@@ -106,10 +106,26 @@ def named_items(text: str, words: reading.Words, comma_role: bool = False) -> li
     return found
 
 
+_NAME_PARTICLES = {"de", "van", "der", "den", "ter", "ten", "te", "het", "la", "le", "di",
+                   "da", "von", "el", "al", "bin", "mc", "'t"}
+
+
+def _name_and_role(name: str) -> tuple[str, str]:
+    """"fatma receptie/planning" (no dash): the first word is the name, the lower-case
+    words after it the role; "Jan van Dijk" and "Anna Bakker" stay whole names."""
+    words = name.split()
+    if len(words) < 2 or words[1][:1].isupper() or words[1].casefold() in _NAME_PARTICLES:
+        return name, ""
+    first = words[0]
+    return (first[:1].upper() + first[1:] if first.islower() else first), " ".join(words[1:])
+
+
 def _participants(ctx: Ctx, text: str) -> Accepted:
     added = []
     for item in named_items(text, ctx.words, comma_role=True):
         name, rest = split_name(item)
+        if not rest:
+            name, rest = _name_and_role(name)
         if not name:
             raise Retry(ctx.retry())
         role, _, team = rest.partition(" - ")

@@ -760,3 +760,50 @@ def test_choosing_with_owners_in_lower_case_and_me(chat, lang: str) -> None:
     c.say(f"I2 lies, I1 Sanne {joiner} ahmed")
     owners = {i.id: i.owner for i in store.load(c.path).ideas}
     assert owners == {"I1": f"Sanne {joiner} Ahmed", "I2": "Lies"}  # spelled as taking part
+
+
+SEVEN_SAID = {
+    "en": [("fits well with strategy and values, systems not sure, clashes with staff",
+            [2, 0, 0, 2, 0, -1, 0]),
+           ("fits well everywhere really", [2] * 7)],
+    "nl": [("past goed bij strategie en waarden, systemen weet ik niet, botst met personeel",
+            [2, 0, 0, 2, 0, -1, 0]),
+           ("past overal goed bij eigenlijk", [2] * 7)],
+}
+
+
+@LANGS
+@pytest.mark.parametrize("case", range(2))
+def test_7s_words_with_not_sure_or_said_of_all_points(chat, lang: str, case: int) -> None:
+    """From a Dutch newcomer's run: "systemen weet ik niet" is 0 (not sure), and "past
+    overal goed bij" is +2 for all seven; both were "snapte ik niet"."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    answer, scores = SEVEN_SAID[lang][case]
+    c.say(answer)
+    seven = store.load(c.path).ideas[0].seven_s
+    assert [seven[s].score for s in ("strategy", "structure", "systems", "shared_values",
+                                     "style", "staff", "skills")] == scores
+
+
+@LANGS
+def test_a_goal_code_in_a_hedged_answer_counts(chat, lang: str) -> None:
+    """"weet ik niet echt, g2 misschien, nek groepje" was "no business goal"."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("alignment", "meets"))
+    goal = c.conv.position.ctx["goal"]
+    c.say("not sure really, g2 maybe, a neck class" if lang == "en"
+          else "weet ik niet echt, g2 misschien, nek groepje")
+    links = [a for a in store.load(c.path).alignments if a.customer_goal == goal]
+    assert [(a.business_goal, a.statement) for a in links] == [
+        ("G2", "a neck class" if lang == "en" else "nek groepje")]
+
+
+@LANGS
+def test_a_participant_without_a_dash(chat, lang: str) -> None:
+    """"fatma receptie/planning" was one name; "Jan van Dijk" stays a whole name."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("scene", "participants"))
+    c.say("fatma receptie/planning", "Jan van Dijk", "")
+    people = [(p.name, p.role) for p in store.load(c.path).scene.participants]
+    assert people == [("Fatma", "receptie/planning"), ("Jan van Dijk", "")]
