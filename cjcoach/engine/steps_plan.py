@@ -47,7 +47,7 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
         if code in found or (who and not _name_like(ctx, who, joiners)) or (
                 who and reading.refs(who, ideas)[0]):
             return None  # "I1 denk ik", "I1 Noor, I1 Tom": not guessed at
-        spelled = {p.name.casefold(): p.name for p in ctx.workshop.scene.participants if p.name}
+        spelled = _spelled(ctx)
         found[code] = " ".join(spelled.get(w.casefold(), w) for w in who.split())  # "tom": Tom
     return found if any(found.values()) else None
 
@@ -57,7 +57,7 @@ def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
     a participant's name typed in lower case ("tom"). "Ik"/"me" is asked again: the report
     is read by others."""
     folded = text.casefold()
-    taking_part = {p.name.casefold() for p in ctx.workshop.scene.participants if p.name}
+    taking_part = set(_spelled(ctx))
     if folded in taking_part:
         return True
     words = text.split()
@@ -127,6 +127,33 @@ def _plan_text(field: str) -> QDef:
                 current=lambda ctx: str(getattr(ctx.idea(), field)))
 
 
+def _owner(ctx: Ctx, text: str) -> Accepted:
+    """Who makes the idea happen: "fatma ook" is Fatma, "ik" is asked again (the report
+    is read by others), a participant typed in lower case is spelled as taking part."""
+    also = {reading.fold(w.strip()) for w in ctx.say("owner_fillers").split(",")}
+    words = [w for w in reading.clean(text).split() if reading.fold(w.strip(".,!")) not in also]
+    if not words:
+        raise Retry(ctx.prompts.say("required"))
+    me = {reading.fold(w.strip()) for w in ctx.prompts.step_say(
+        "touchpoints", "me_words").split(",")}
+    for word in words:
+        if reading.fold(word.strip(".,!")) in me:
+            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=word))
+    spelled = _spelled(ctx)
+    ctx.idea().owner = " ".join(spelled.get(w.casefold(), w) for w in words)
+    return Accepted()
+
+
+def _spelled(ctx: Ctx) -> dict[str, str]:
+    """Participants' names (and first names) in lower case, as they were entered."""
+    spelled: dict[str, str] = {}
+    for p in ctx.workshop.scene.participants:
+        if p.name:
+            spelled.setdefault(p.name.split()[0].casefold(), p.name.split()[0])
+            spelled[p.name.casefold()] = p.name
+    return spelled
+
+
 def _plan_plan(w: Workshop) -> Iterator[Position]:
     if not w.ideas:
         return
@@ -156,7 +183,8 @@ PLAN = StepDef(
             "idea": ctx.idea().title,
             "elements": ", ".join(element_name(ctx, s)[0] for s in ctx.idea().heavy_conflicts())},
             current=lambda ctx: ""),
-        "owner": _plan_text("owner"),
+        "owner": QDef("text", _owner, fill=lambda ctx: {"idea": ctx.idea().title},
+                      current=lambda ctx: ctx.idea().owner),
         "channel": _plan_text("channel"),
         "next_step": _plan_text("next_step"),
         "hypothesis": _plan_text("hypothesis"),

@@ -807,3 +807,15 @@ def test_a_participant_without_a_dash(chat, lang: str) -> None:
     c.say("fatma receptie/planning", "Jan van Dijk", "")
     people = [(p.name, p.role) for p in store.load(c.path).scene.participants]
     assert people == [("Fatma", "receptie/planning"), ("Jan van Dijk", "")]
+
+
+@LANGS
+def test_the_plans_owner_as_people_type_it(chat, lang: str) -> None:
+    """"fatma ook" and "ik" were stored as owners, word for word."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "owner"))
+    idea = c.conv.position.ctx["idea"]
+    shown = c.say("me" if lang == "en" else "ik")
+    assert c.where == ("plan", "owner") and ('"me"' in shown or '"ik"' in shown)
+    c.say("lies too" if lang == "en" else "lies ook")
+    assert store.load(c.path).idea(idea).owner == "Lies"
