@@ -96,6 +96,7 @@ def _back(conv: Conversation, rest: str) -> Reply:
     conv.position = target
     conv.answered_already = frozenset()  # going back: every question may come again
     conv.revisiting = target.step
+    conv.asked.discard((target.step, target.question))  # its options in full again
     conv.record_progress()
     messages = [_say(conv, "back"), *conv.ask()]
     return Reply(messages, save=conv.save())

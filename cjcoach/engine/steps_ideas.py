@@ -51,7 +51,8 @@ def _pains_line(ctx: Ctx) -> str:
         return ctx.say("no_pains")
     shown = joined(pains[:PAINS_SHOWN])
     if len(pains) > PAINS_SHOWN:
-        shown += "\n" + ctx.say("pains_more", count=len(pains) - PAINS_SHOWN)
+        more = len(pains) - PAINS_SHOWN
+        shown += "\n" + ctx.say("pains_more_one" if more == 1 else "pains_more", count=more)
     return ctx.say("pains_header", pains=shown)
 
 

@@ -228,7 +228,8 @@ def _in_month(ctx: Ctx, words: list[str], first: str) -> str:
 
 REVIEW = StepDef(
     "review",
-    {"date": QDef("date", _date, current=lambda ctx: ctx.workshop.review_date)},
+    {"date": QDef("date", _date, current=lambda ctx: spoken_date(
+        ctx.prompts, ctx.workshop.review_date) if ctx.workshop.review_date else "")},
     lambda w: iter_once("review", "date"),
     recap=lambda ctx: {"date": spoken_date(ctx.prompts, ctx.workshop.review_date or "?")},
 )

@@ -114,7 +114,8 @@ def _name_and_role(name: str) -> tuple[str, str]:
     """"fatma receptie/planning" (no dash): the first word is the name, the lower-case
     words after it the role; "Jan van Dijk" and "Anna Bakker" stay whole names."""
     words = name.split()
-    if len(words) < 2 or words[1][:1].isupper() or words[1].casefold() in _NAME_PARTICLES:
+    if len(words) < 2 or not words[1][:1].isalpha() or not words[1][:1].islower() \
+            or words[1].casefold() in _NAME_PARTICLES or not words[0].isalpha():
         return name, ""
     first = words[0]
     return (first[:1].upper() + first[1:] if first.islower() else first), " ".join(words[1:])

@@ -819,3 +819,29 @@ def test_the_plans_owner_as_people_type_it(chat, lang: str) -> None:
     assert c.where == ("plan", "owner") and ('"me"' in shown or '"ik"' in shown)
     c.say("lies too" if lang == "en" else "lies ook")
     assert store.load(c.path).idea(idea).owner == "Lies"
+
+
+def test_stoppen_stops_in_dutch(chat) -> None:
+    c = chat("nl")
+    c.feed(transcript(SCRIPT["nl"]), until=("why", "business_goals"))
+    shown = c.say("/stoppen")
+    assert "bewaard" in shown and "ken ik niet" not in shown
+
+
+@LANGS
+def test_back_to_a_choice_shows_its_options_in_full_again(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("phases", "model"))
+    c.say("1")
+    shown = c.say("/back" if lang == "en" else "/terug")
+    assert c.where == ("phases", "model") and "\n  1. " in shown and " · " not in shown
+
+
+@LANGS
+def test_the_review_date_shown_again_is_said_in_words(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
+    c.say("2027-05-24")
+    shown = c.say("/back" if lang == "en" else "/terug")
+    assert ("24 May 2027" if lang == "en" else "24 mei 2027") in shown
+    assert "2027-05-24" not in shown.split("?")[-1]

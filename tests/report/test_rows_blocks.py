@@ -90,3 +90,25 @@ def test_the_role_column_is_there_when_the_team_gave_roles() -> None:
     assert "| Touchpoint | Role in the phase | Channel |" in md
     assert "| T2 | Queue at the counter | moment of \\*truth\\* \\| wait | offline |" in md
     assert "| T1 | Smell in the street | | offline |" in md
+
+
+def test_the_happy_moments_table_has_a_helpers_column_only_when_someone_is_named() -> None:
+    """The conversation asks who can help at pain points only: an empty "Who can help"
+    column under the happy moments puzzled a newcomer."""
+    w = small_workshop()
+    assert "| Persona | Touchpoint | Happy moment | Who can help |" in render_markdown(w)
+    w.touchpoints[0].happy_moments[0].teams = []
+    md = render_markdown(w)
+    assert "| Persona | Touchpoint | Happy moment |\n| --- | --- | --- |\n" in md
+    assert "| Persona | Touchpoint | Pain point | Who can help |" in md
+
+
+def test_an_idea_changes_each_touchpoint_name_once() -> None:
+    """Two personas with a touchpoint of the same name: "Changes: Quote, Quote" was said."""
+    w = small_workshop()
+    twin = w.touchpoints[1]
+    w.touchpoints.append(type(twin)("T9", "P1", twin.phase, twin.name, 9))
+    w.ideas[0].touchpoints = [twin.id, "T9"]
+    md = render_markdown(w)
+    line = next(x for x in md.splitlines() if x.startswith(f"- **{w.ideas[0].id} "))
+    assert line.endswith(f"Changes: {twin.name}.")
