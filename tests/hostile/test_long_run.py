@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,13 +26,24 @@ def _rss_mb(pid: int) -> float:
 
 
 def _wait_for_output(proc: subprocess.Popen[str], marker: str) -> None:
+    """Read until a line holds ``marker``; fail after two minutes (a reader thread, so a
+    cjcoach that stopped printing cannot hang the test on a blocking read)."""
     assert proc.stdout is not None
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if marker in line:
-            return
-    raise AssertionError(f"no {marker!r} from cjcoach")
+    found = threading.Event()
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if marker in line:
+                found.set()
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    if not found.wait(timeout=120):
+        proc.kill()
+        raise AssertionError(f"no {marker!r} from cjcoach")
+    reader.join()
 
 
 @pytest.mark.slow
