@@ -26,6 +26,8 @@ from cjcoach.engine.touchpoint_details import (
 from cjcoach.model import EMOTION_MAX, Moment, Touchpoint, Workshop
 
 _ID = re.compile(r"^[A-Za-z]\d+$")
+_NOT_A_NAME = re.compile(r"^\s*(?:[A-Za-z]\d+\s*(?:$|[:=–—]|-\s)|[-+\d\s.,/]+$)")
+"""A touchpoint "name" that is a code or a number: meant for another question."""
 
 
 def split_row(line: str) -> list[str] | None:
@@ -107,6 +109,9 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
                 continue
         if not names or not all(names):
             raise Retry(ctx.retry())
+        for name in names:  # "T3", "3 5", "T3: …", "G1": an answer to another question
+            if _NOT_A_NAME.match(name):
+                raise Retry(ctx.say("name_is_code", item=name))
         staged = [Touchpoint("", "", "", n) for n in names]
         if cells is not None:
             read_cells(ctx, cells[1:], staged[0])

@@ -363,6 +363,9 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
             if _is_rest(ctx, left):
                 out.append((right.strip(" ,."), []))
                 continue
+            if _is_rest(ctx, right):  # "gareth: the rest"
+                out.append((left.strip(" ,."), []))
+                continue
             try:  # "marketing: T1, T2" (as the hint shows), else "de webshop: Lies"
                 out.append((left.strip(" ,."), refs(ctx, right, journey)))
             except Retry:
@@ -406,7 +409,7 @@ def owners(ctx: Ctx, text: str) -> Accepted:
         if reading.fold(who) in _words(ctx, "me_words"):
             raise Retry(ctx.say("owners_me", item=name))  # who is "me" in a shared report?
         if (not who or len(who.split()) > 3 or reading.is_unsure(who, ctx.words)
-                or _GOAL.search(who) or _CODE.search(who)):
+                or _GOAL.search(who) or _CODE.search(who) or not re.search(r"[^\W\d_]", who)):
             raise Retry(ctx.say("owners_item", item=name or text.strip()))
         if touched:
             done.update((t.id, (t, who)) for t in touched)

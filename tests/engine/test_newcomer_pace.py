@@ -845,3 +845,29 @@ def test_the_review_date_shown_again_is_said_in_words(chat, lang: str) -> None:
     shown = c.say("/back" if lang == "en" else "/terug")
     assert ("24 May 2027" if lang == "en" else "24 mei 2027") in shown
     assert "2027-05-24" not in shown.split("?")[-1]
+
+
+@LANGS
+@pytest.mark.parametrize("typed", ["T3", "3 5", "T3: where she decides", "G1"])
+def test_a_code_or_number_is_no_touchpoint(chat, lang: str, typed: str) -> None:
+    """Answers meant for the details questions, typed while a phase's list was still open,
+    became touchpoints called "T3", "3 5" and "G1"."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    shown = c.say(typed)
+    assert c.where == ("touchpoints", "touchpoints") and f'"{typed}"' in shown
+    assert not store.load(c.path).touchpoints
+    c.say("Bus 42 stop")
+    assert [t.name for t in store.load(c.path).touchpoints] == ["Bus 42 stop"]
+
+
+@LANGS
+def test_owners_with_the_rest_after_the_colon_and_numbers_refused(chat, lang: str) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "")
+    shown = c.say("1 -2 -1")
+    assert c.where == ("touchpoints", "owners") and '"1 -2 -1"' in shown
+    rest = "the rest" if lang == "en" else "de rest"
+    c.say(f"bethan: {ids[0]}; gareth: {rest}")
+    assert [t.owner for t in store.load(c.path).journey("P1")] == ["bethan"] + ["gareth"] * 3
