@@ -226,7 +226,7 @@ def _idea_goals(ctx: Ctx, text: str) -> Accepted:
     if bad or not ids:
         raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="G1"))
     ctx.idea().goals = ids
-    return Accepted()
+    return Accepted(ctx.prompts.say("noted", items=", ".join(ids)))
 
 
 def _ideas_plan(w: Workshop) -> Iterator[Position]:
