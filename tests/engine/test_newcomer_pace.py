@@ -871,3 +871,11 @@ def test_owners_with_the_rest_after_the_colon_and_numbers_refused(chat, lang: st
     rest = "the rest" if lang == "en" else "de rest"
     c.say(f"bethan: {ids[0]}; gareth: {rest}")
     assert [t.owner for t in store.load(c.path).journey("P1")] == ["bethan"] + ["gareth"] * 3
+
+
+@LANGS
+def test_an_ideas_goal_is_acknowledged(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("ideas", "goals"))
+    shown = c.say("G1")
+    assert shown.splitlines()[0].endswith("G1.")  # not a blank line before the next question
