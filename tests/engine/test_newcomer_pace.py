@@ -8,6 +8,7 @@ import yaml
 from cjcoach import store
 
 from .conftest import transcript
+from .test_shorter_and_readings import _two_personas_to_touchpoints
 
 SCRIPT = {"en": "en_one_persona.txt", "nl": "nl_one_persona.txt"}
 LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
@@ -674,14 +675,8 @@ def test_same_as_a_persona_said_loosely_with_more_touchpoints(chat, lang: str) -
     """"same as the family, website" (a newcomer's answer) copies Family Jones's touchpoints
     in this phase and adds the website; it was "couldn't find: the family, website"."""
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
-    c.say("Family Jones - two kids", "Hill Walker - from Liverpool", "")
-    for _ in range(2):
-        c.say("x", "x", "4", "goal one", "")
-    for _ in range(10):
-        if c.where[0] == "touchpoints":
-            break
-        c.say("1" if c.where[0] == "phases" else "none" if lang == "en" else "geen")
+    _two_personas_to_touchpoints(c, lang, ("Family Jones - two kids",
+                                           "Hill Walker - from Liverpool"))
     c.say("Campsite shop", "")
     while "Hill Walker" not in c.conv.current.text:
         c.say("")

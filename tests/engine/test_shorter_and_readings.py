@@ -13,11 +13,13 @@ LANGS = pytest.mark.parametrize("lang", ["en", "nl"])
 DETAILS = {"en": "outside, pretty important, Sanne, G2", "nl": "buiten, best belangrijk, Sanne, G2"}
 
 
-def _two_personas_to_touchpoints(c, lang: str) -> None:
-    """Personas Anna and Bram (one goal each, linked to no business goal), then on to the
-    first touchpoint question (phase model 1)."""
+def _two_personas_to_touchpoints(c, lang: str,
+                                 personas: tuple[str, str] = ("Anna - one", "Bram - two")
+                                 ) -> None:
+    """Two personas (Anna and Bram; one goal each, linked to no business goal), then on to
+    the first touchpoint question (phase model 1)."""
     c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
-    c.say("Anna - one", "Bram - two", "")
+    c.say(*personas, "")
     for _ in range(2):
         c.say("x", "x", "4", "goal one", "")
     for _ in range(10):
