@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from cjcoach.model import SEVEN_S, Idea, Persona, Touchpoint, Workshop
 from cjcoach.report import rows
-from cjcoach.report.columns import cells_of_lines, code_lines
+from cjcoach.report.columns import cells, cells_of_lines, code_lines
 from cjcoach.report.filters import cell
 
 HIGH = 3
@@ -85,6 +85,13 @@ class PersonaView:
     @property
     def has_emotions(self) -> bool:
         return self.worst is not None
+
+    @cached_property
+    def role_cells(self) -> list[Any]:
+        """Each touchpoint's role in journey order, escaped for a table cell (made for the
+        column at once); empty when no touchpoint of this journey has one."""
+        roles = [t.role for t in self.journey]
+        return cells(roles) if any(roles) else []
 
     @cached_property
     def phases(self) -> list[PhaseView]:
