@@ -40,3 +40,17 @@ def test_minutes_count_every_word_printed_and_typed(tmp_path: Path) -> None:
     plain = keyboard_time.KeyboardTime(measured.answers, measured.words_read,
                                        measured.words_typed)
     assert measured.minutes - plain.minutes == pytest.approx(1.0)  # two confusions, 30 s each
+
+
+def test_the_one_persona_transcript_makes_a_one_persona_map(tmp_path: Path) -> None:
+    """The smaller reference (the demo-sized one without its second persona) still runs
+    through to the end: the yardstick for a one-persona workshop."""
+    lines, lang = keyboard_time.typed_lines(DEMO_SIZE.with_name("en_one_persona_size.txt"))
+    from .conftest import run_cli
+
+    target = tmp_path / "one.yaml"
+    run_cli("chat", str(target), "--lang", lang, stdin="\n".join(lines) + "\n")
+    w = store.load(target)
+    assert w.progress.finished
+    assert len(w.personas) == 1 and len(w.touchpoints) == 13 and len(w.ideas) == 5
+    assert all(t.channel and t.importance and t.owner for t in w.touchpoints)
