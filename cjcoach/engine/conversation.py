@@ -277,8 +277,10 @@ class Conversation:
         if asks_back or reading.is_unsure(cleaned, self.words):
             return self._hesitate(position)
         split, self._split = self._split, None
-        if split is not None and split.position == position and reading.fold(
-                cleaned).strip(" .!") in self._join_words():
+        if reading.fold(cleaned).strip(" .!") in self._join_words() and (
+                split is not None or (position.step, position.question) in split_items.LISTS):
+            if split is None or split.position != position:  # "één" is no goal or idea
+                return self._retry(position, self.prompts.say("nothing_to_join"), prefix=False)
             one = split_items.join(self.workshop, split)  # "that was one"
             return self._accepted(Accepted(self.prompts.say(
                 "joined", item=edits.describe(self.workshop, one)), stay=True), self.plan())

@@ -16,6 +16,9 @@ from cjcoach.model import Workshop
 
 JOINABLE = "GCI"
 """The kinds of items a split line can be joined back into: goals, customer goals, ideas."""
+LISTS = (("why", "business_goals"), ("personas", "goals"), ("ideas", "ideas"))
+"""The questions that make those items: "one" typed there with nothing to join is asked
+again, not taken as a goal or idea called "one"."""
 
 
 @dataclass(frozen=True)
