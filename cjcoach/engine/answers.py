@@ -252,9 +252,11 @@ def _leading_choice(text: str, options: Sequence[tuple[str, str]], words: Words
 
 
 def _option_words(options: Sequence[tuple[str, str]]) -> list[set[str]]:
-    """Per option: its key and its label's first word when that is distinctive."""
-    return [{fold(key), *[w for w in re.findall(r"[\w-]+", fold(label))[:1]
-                          if len(w) >= LEADING_WORD_CHARS]} for key, label in options]
+    """Per option: its number, its key and its label's first word when that is distinctive
+    ("1 denk ik, brood koop je gewoon" starts with option 1)."""
+    return [{str(n), fold(key), *[w for w in re.findall(r"[\w-]+", fold(label))[:1]
+                                  if len(w) >= LEADING_WORD_CHARS]}
+            for n, (key, label) in enumerate(options, 1)]
 
 
 def _names_several(text: str, options: Sequence[tuple[str, str]]) -> bool:

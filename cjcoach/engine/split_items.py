@@ -2,8 +2,9 @@
 
 A comma may separate goals and ideas ("Meer omzet, Vaste klanten"), but it may also sit
 inside one ("more direct bookings, less via booking.com"). When one line became several
-business goals, customer goals or ideas, the reply says so, and the answer "one" (or
-"één") right after it joins them again into the single item the team meant.
+business goals, customer goals, ideas or moments ("kan niet zelf, moet mailen"), the reply
+says so, and the answer "one" (or "één") right after it joins them again into the single
+item the team meant.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from cjcoach.engine import edits
 from cjcoach.engine.flow import Position
 from cjcoach.model import Workshop
 
-JOINABLE = "GCI"
-"""The kinds of items a split line can be joined back into: goals, customer goals, ideas."""
-LISTS = (("why", "business_goals"), ("personas", "goals"), ("ideas", "ideas"))
+JOINABLE = "GCIM"
+"""The kinds of items a split line can be joined back into: goals, customer goals, ideas,
+pain points and happy moments."""
+LISTS = (("why", "business_goals"), ("personas", "goals"), ("ideas", "ideas"),
+         ("moments", "pains"), ("moments", "happy"))
 """The questions that make those items: "one" typed there with nothing to join is asked
 again, not taken as a goal or idea called "one"."""
 

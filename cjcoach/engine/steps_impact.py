@@ -153,7 +153,7 @@ def _score_phrases(ctx: Ctx) -> list[tuple[str, int]]:
 def _one_for_all(ctx: Ctx, text: str) -> int | None:
     """"past overal goed bij eigenlijk", "fits well everywhere": one score for all seven
     points (``None`` when the answer does not say it of all of them)."""
-    folded = f" {reading.fold(text)} "
+    folded = " {} ".format(re.sub(r"[^\w\s]", " ", reading.fold(text)))  # "past overal, …"
     every = [reading.fold(w.strip()) for w in ctx.say("everything_words").split(",")]
     if not any(f" {w} " in folded for w in every if w):
         return None

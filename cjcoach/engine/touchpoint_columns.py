@@ -165,6 +165,17 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     open_ = missing("channels", journey)
     cleaned = reading.fold(reading.clean(text)).strip(" .!")
     named: list[Touchpoint]
+    excepted = _except(ctx, reading.clean(text))
+    if excepted is not None:  # "alles behalve T1 en T4": all of them but those
+        before, after = excepted
+        listed = "online" if _said(before) == {"online"} else "offline"
+        left_out = refs(ctx, after, journey)
+        for t in journey:  # said of every one: the ones left out get the other channel
+            t.channel = (listed if t not in left_out  # type: ignore[assignment]
+                         else "online" if listed == "offline" else "offline")
+        return Accepted(ctx.say("channels_done", offline=_codes(
+            [t for t in journey if t.channel == "offline"]) or "—", online=_codes(
+            [t for t in journey if t.channel == "online"]) or "—"))
     if cleaned in _words(ctx, "none_words"):
         named = []
         listed = "offline"
@@ -191,6 +202,15 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     if not offline or not online:
         return Accepted(ctx.say("channels_all", channel="online" if online else "offline"))
     return Accepted(ctx.say("channels_done", offline=_codes(offline), online=_codes(online)))
+
+
+def _except(ctx: Ctx, text: str) -> tuple[str, str] | None:
+    """"alles behalve T1 en T4" → ("alles", "T1 en T4"); ``None`` without such a word."""
+    for word in sorted(_words(ctx, "except_words"), key=len, reverse=True):
+        m = re.search(rf"(?:^|\s){re.escape(word)}(?:\s|$)", reading.fold(text))
+        if m:
+            return text[:m.start()], text[m.end():]
+    return None
 
 
 def _channel_pairs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> Accepted:

@@ -875,3 +875,44 @@ def test_an_ideas_goal_is_acknowledged(chat, lang: str) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("ideas", "goals"))
     shown = c.say("G1")
     assert shown.splitlines()[0].endswith("G1.")  # not a blank line before the next question
+
+
+@LANGS
+def test_a_choice_by_number_with_words_after_it(chat, lang: str) -> None:
+    """"1 denk ik, brood koop je gewoon" was "snapte ik niet"; "1 of 2" is still asked again."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("scene", "journey"))
+    c.say("1 or 2" if lang == "en" else "1 of 2")
+    assert c.where == ("scene", "journey")
+    c.say("1 i think, you just buy bread" if lang == "en" else "1 denk ik, brood koop je gewoon")
+    assert store.load(c.path).scene.journey_type == "purchase"
+
+
+@LANGS
+def test_offline_said_as_all_except(chat, lang: str) -> None:
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say(f"all except {ids[0]} and {ids[3]}" if lang == "en"
+          else f"alles behalve {ids[0]} en {ids[3]}")
+    assert [t.channel for t in store.load(c.path).journey("P1")] == [
+        "online", "offline", "offline", "online"]
+
+
+@LANGS
+def test_a_pain_point_split_from_one_line_joined_again(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "pains"))
+    t = c.conv.position.ctx["touchpoint"]
+    line = "can't pay, have to e-mail" if lang == "en" else "kan niet zelf, moet mailen"
+    shown = c.say(line)
+    assert ('"one"' if lang == "en" else '"één"') in shown
+    c.say("one" if lang == "en" else "één")
+    assert store.load(c.path).touchpoint(t).pain_points[-1].text == line
+
+
+@LANGS
+def test_fits_everywhere_without_well(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("fits everywhere, no problem" if lang == "en" else "past overal, geen probleem")
+    assert {s.score for s in store.load(c.path).ideas[0].seven_s.values()} == {1}
