@@ -315,8 +315,9 @@ class Conversation:
         if qdef.required and not current:
             key = "list_required" if qdef.multi else "required"
             return self._retry(position, self.prompts.say(key), prefix=False)
+        still_open = qdef.filled is not None and not self._filled_now(qdef, ctx)
         note = "" if qdef.multi and not skipping else \
-            self.prompts.say("kept" if current else "skipped")
+            self.prompts.say("kept" if current and not still_open else "skipped")
         return self._accepted(Accepted(note), self.plan())
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:
@@ -381,6 +382,15 @@ class Conversation:
         if self.position is None or self.position.step != self.revisiting:
             self.revisiting = ""
         self.record_progress()
+
+    @staticmethod
+    def _filled_now(qdef: QDef, ctx: Ctx) -> bool:
+        """Whether a question that can be filled another way has its whole answer (Enter
+        at one with some left open says they stay open, not "kept as it was")."""
+        try:
+            return qdef.filled is not None and qdef.filled(ctx)
+        except Retry:
+            return False
 
     def _filled(self, position: Position) -> bool:
         """Whether ``position`` already has its answer and is passed over going forward

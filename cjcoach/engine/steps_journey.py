@@ -359,11 +359,12 @@ def _moments_plan(w: Workshop) -> Iterator[Position]:
 def _moments_recap(ctx: Ctx) -> dict[str, object]:
     w = ctx.workshop
     felt = [t for t in w.touchpoints if t.emotion is not None]
-    lowest = min(felt, key=lambda t: t.emotion or 0) if felt else None
+    low = min((t.emotion for t in felt if t.emotion is not None), default=None)
+    lowest = [t for t in felt if t.emotion == low]  # every one at the lowest, not the first
     return {"pains": sum(len(t.pain_points) for t in w.touchpoints),
             "happy": sum(len(t.happy_moments) for t in w.touchpoints),
-            "lowest": f"{lowest.id} {lowest.name} ({signed(lowest.emotion)})"
-            if lowest is not None and lowest.emotion is not None else ctx.say("lowest_none")}
+            "lowest": "; ".join(f"{t.id} {t.name}" for t in lowest) + f" ({signed(low)})"
+            if low is not None else ctx.say("lowest_none")}
 
 
 MOMENTS = StepDef(

@@ -916,3 +916,26 @@ def test_fits_everywhere_without_well(chat, lang: str) -> None:
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
     c.say("fits everywhere, no problem" if lang == "en" else "past overal, geen probleem")
     assert {s.score for s in store.load(c.path).ideas[0].seven_s.values()} == {1}
+
+
+@LANGS
+def test_enter_with_some_details_still_open_does_not_say_kept(chat, lang: str) -> None:
+    """"Blijft zoals het was" after Enter, while two touchpoints had no owner yet."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "")
+    c.say(f"Lies: {ids[0]}, {ids[1]}")
+    shown = c.say("")
+    assert ("Kept as it was" not in shown) and ("Blijft zoals het was" not in shown)
+    assert c.where == ("touchpoints", "goals")
+
+
+@LANGS
+def test_the_summary_names_every_lowest_point(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("moments", "emotions"))
+    journey = store.load(c.path).journey("P1")
+    shown = c.say(" ".join(["-2", "-2"] + ["1"] * (len(journey) - 2)))
+    while c.where is not None and c.where[0] == "moments":
+        shown = c.say("")
+    assert f"{journey[0].id} {journey[0].name}; {journey[1].id} {journey[1].name} (-2)" in shown
