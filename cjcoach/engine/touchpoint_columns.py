@@ -445,6 +445,7 @@ def goals(ctx: Ctx, text: str) -> Accepted:
     known = {g.id.lower(): g.id for g in ctx.workshop.business_goals}
     done: dict[str, tuple[Touchpoint, str]] = {}
     rest: list[str] = []
+    twice: list[str] = []
     for part in [p for p in re.split(r";|\n", reading.clean(text)) if p.strip()]:
         found = _GOAL.findall(part)
         chunks = re.split(r",(?=[^,]*\b[Gg]\d)", part) if len(found) > 1 else [part]
@@ -457,11 +458,17 @@ def goals(ctx: Ctx, text: str) -> Accepted:
             named = _GOAL.sub(" ", chunk).replace(":", " ").strip(" ,")
             if not named or _is_rest(ctx, named):
                 rest.append(goal)
-            else:
-                done.update((t.id, (t, goal)) for t in refs(ctx, named, journey))
+                continue
+            for t in refs(ctx, named, journey):
+                if t.id in done and done[t.id][1] != goal:
+                    twice.append(f"{t.id} {goal}")  # "G1: T13-T24; G3: T18"
+                done[t.id] = (t, goal)
     if len(rest) > 1:
         raise Retry(ctx.say("goals_item", item=", ".join(rest), sample=rest[0]))
-    return _give(ctx, "goals", "goal", done, rest)
+    given = _give(ctx, "goals", "goal", done, rest)
+    if twice:  # one goal per touchpoint: say which one it kept
+        given.ack += " " + ctx.say("goal_replaced", items=", ".join(twice))
+    return given
 
 
 def _give(ctx: Ctx, key: str, field: str, done: dict[str, tuple[Touchpoint, str]],

@@ -939,3 +939,15 @@ def test_the_summary_names_every_lowest_point(chat, lang: str) -> None:
     while c.where is not None and c.where[0] == "moments":
         shown = c.say("")
     assert f"{journey[0].id} {journey[0].name}; {journey[1].id} {journey[1].name} (-2)" in shown
+
+
+@LANGS
+def test_a_touchpoint_named_under_two_goals_is_told_which_it_kept(chat, lang: str) -> None:
+    """"G1: T13-T24; G3: T18" gave T18 only G3 without a word."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "", "Lies")
+    assert c.where == ("touchpoints", "goals")
+    shown = c.say(f"G1: {ids[0]}-{ids[3]}; G2: {ids[2]}")
+    assert [t.goal for t in store.load(c.path).journey("P1")] == ["G1", "G1", "G2", "G1"]
+    assert f"{ids[2]} G2" in shown.split("\n")[0]
