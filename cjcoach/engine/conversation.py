@@ -277,7 +277,7 @@ class Conversation:
         if asks_back or reading.is_unsure(cleaned, self.words):
             return self._hesitate(position)
         split, self._split = self._split, None
-        if reading.fold(cleaned).strip(" .!") in self._join_words() and (
+        if reading.fold(cleaned).strip(" .!") in ctx.word_list("join_words") and (
                 split is not None or (position.step, position.question) in split_items.LISTS):
             if split is None or split.position != position:  # "één" is no goal or idea
                 return self._retry(position, self.prompts.say("nothing_to_join"), prefix=False)
@@ -293,9 +293,6 @@ class Conversation:
         if self._split is not None:
             accepted.ack += self.prompts.say("split_note", count=len(self._split.ids))
         return self._accepted(accepted, old_plan)
-
-    def _join_words(self) -> set[str]:
-        return {reading.fold(w.strip()) for w in self.prompts.say("join_words").split(",")}
 
     def pass_over(self, position: Position, qdef: QDef, ctx: Ctx,
                   skipping: bool = False) -> Reply:
@@ -395,13 +392,9 @@ class Conversation:
     def _filled(self, position: Position) -> bool:
         """Whether ``position`` already has its answer and is passed over going forward
         (not in a step the team went back to on purpose)."""
-        filled = self.qdef(position).filled
-        if filled is None or position.step == self.revisiting:
-            return False
-        try:
-            return filled(self.ctx(position))
-        except Retry:
-            return False
+        qdef = self.qdef(position)
+        return (qdef.filled is not None and position.step != self.revisiting
+                and self._filled_now(qdef, self.ctx(position)))
 
     def record_progress(self) -> None:
         progress = self.workshop.progress

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from cjcoach.engine import reading
 from cjcoach.engine.prompts import PromptSet
 from cjcoach.model import Idea, Persona, Touchpoint, Workshop
 
@@ -118,6 +119,12 @@ class Ctx:
                            or self.prompts.has_message(again)):
             key = again
         return self.say(key, items=items, **values)
+
+    def word_list(self, key: str, step: str = "") -> list[str]:
+        """A comma-separated word list from the prompts (this step's, or ``step``'s), each
+        word folded the way answers are compared ("ik, mij, mezelf")."""
+        said = self.prompts.step_say(step, key) if step else self.say(key)
+        return [reading.fold(w.strip()) for w in said.split(",") if w.strip()]
 
     def retry(self) -> str:
         """The question's own "not understood" sentence, or the general one."""

@@ -20,6 +20,7 @@ import re
 from cjcoach.engine import reading
 from cjcoach.engine.flow import Accepted, Ctx, Retry
 from cjcoach.engine.touchpoint_columns import LEADING_CODES, code_parts, refs
+from cjcoach.engine.touchpoint_details import refuse_me
 from cjcoach.model import Touchpoint, Workshop
 
 
@@ -53,11 +54,8 @@ def _names(ctx: Ctx, text: str) -> list[str]:
     """"marketing, sales en Lies" as three names; "niemand" as none."""
     text = re.sub(r"(?:^|\s)(?:en|and|&|\+)(?=\s)", ",", text)
     found = [n.strip(" .") for n in reading.items(text, ctx.words, commas=True)]
-    nobody, me = ({reading.fold(w.strip()) for w in ctx.prompts.step_say(
-        "touchpoints", key).split(",")} for key in ("nobody_words", "me_words"))
-    for name in found:  # as at the owners question: "ik" means nobody to a reader
-        if reading.fold(name) in me:
-            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=name))
+    refuse_me(ctx, found)  # as at the owners question: "ik" means nobody to a reader
+    nobody = ctx.word_list("nobody_words", "touchpoints")
     return [n for n in found if n and reading.fold(n) not in nobody]
 
 

@@ -154,8 +154,8 @@ def _one_for_all(ctx: Ctx, text: str) -> int | None:
     """"past overal goed bij eigenlijk", "fits well everywhere": one score for all seven
     points (``None`` when the answer does not say it of all of them)."""
     folded = " {} ".format(re.sub(r"[^\w\s]", " ", reading.fold(text)))  # "past overal, …"
-    every = [reading.fold(w.strip()) for w in ctx.say("everything_words").split(",")]
-    if not any(f" {w} " in folded for w in every if w):
+    every = ctx.word_list("everything_words")
+    if not any(f" {w} " in folded for w in every):
         return None
     hit = next((v for p, v in _score_phrases(ctx) if f" {p} " in folded
                 or all(f" {x} " in folded for x in p.split())), None)

@@ -68,7 +68,7 @@ def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
 
 def _persona_by_words(ctx: Ctx, said: str, others: list[tuple[str, str]]) -> list[str]:
     """The one persona whose name holds every word said ("the family" → Family Jones)."""
-    articles = {reading.fold(w.strip()) for w in ctx.say("article_words").split(",")}
+    articles = ctx.word_list("article_words")
     words = [w for w in reading.fold(said).split() if w not in articles]
     return [pid for pid, name in others if words and all(
         w in reading.fold(name).split() or w.rstrip("s") in reading.fold(name).split()
@@ -137,12 +137,12 @@ def _unhedged(ctx: Ctx, name: str) -> str:
     """A touchpoint's name without a hedge in front ("maybe our facebook page"), and ``""``
     for an item that says there is none ("not much tbh", "niks eigenlijk")."""
     words = name.split()
-    hedges = {reading.fold(w.strip()) for w in ctx.say("hedge_words").split(",")}
+    hedges = ctx.word_list("hedge_words")
     while words and reading.fold(words[0].strip(",.")) in hedges:
         words = words[1:]
-    fillers = {reading.fold(w.strip()) for w in ctx.say("filler_words").split(",")}
+    fillers = ctx.word_list("filler_words")
     said = " ".join(w for w in words if reading.fold(w.strip(",.!")) not in fillers)
-    nothing = {reading.fold(w.strip()) for w in ctx.say("nothing_words").split(",")}
+    nothing = ctx.word_list("nothing_words")
     return "" if reading.fold(said).strip(" .!") in nothing else " ".join(words)
 
 

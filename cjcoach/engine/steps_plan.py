@@ -20,6 +20,7 @@ from cjcoach.engine.flow import (
 )
 from cjcoach.engine.steps_impact import element_name
 from cjcoach.engine.steps_priorities import ranking, ranking_rule
+from cjcoach.engine.touchpoint_details import refuse_me
 from cjcoach.model import Workshop
 
 # --- choice and plan -----------------------------------------------------------------
@@ -62,11 +63,7 @@ def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
         return True
     words = text.split()
     names = [w for w in words if w.casefold() not in joiners]
-    me = {reading.fold(w.strip()) for w in ctx.prompts.step_say(
-        "touchpoints", "me_words").split(",")}
-    for name in names:
-        if reading.fold(name) in me:
-            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=name))
+    refuse_me(ctx, names)
     return bool(names) and words[0] in names and all(
         (w[:1].isupper() or w.casefold() in taking_part)
         and w.replace("-", "").replace("'", "").isalpha() for w in names)
@@ -130,15 +127,11 @@ def _plan_text(field: str) -> QDef:
 def _owner(ctx: Ctx, text: str) -> Accepted:
     """Who makes the idea happen: "fatma ook" is Fatma, "ik" is asked again (the report
     is read by others), a participant typed in lower case is spelled as taking part."""
-    also = {reading.fold(w.strip()) for w in ctx.say("owner_fillers").split(",")}
+    also = ctx.word_list("owner_fillers")
     words = [w for w in reading.clean(text).split() if reading.fold(w.strip(".,!")) not in also]
     if not words:
         raise Retry(ctx.prompts.say("required"))
-    me = {reading.fold(w.strip()) for w in ctx.prompts.step_say(
-        "touchpoints", "me_words").split(",")}
-    for word in words:
-        if reading.fold(word.strip(".,!")) in me:
-            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=word))
+    refuse_me(ctx, words)
     spelled = _spelled(ctx)
     ctx.idea().owner = " ".join(spelled.get(w.casefold(), w) for w in words)
     return Accepted()
@@ -220,7 +213,7 @@ def _in_month(ctx: Ctx, words: list[str], first: str) -> str:
     day = datetime.date.fromisoformat(first)
     for key, pick in (("month_end_words", calendar.monthrange(day.year, day.month)[1]),
                       ("month_mid_words", 15)):
-        said = [reading.fold(w.strip()) for w in ctx.say(key).split(",") if w.strip()]
+        said = ctx.word_list(key)
         if any(before == w or before.endswith(" " + w) for w in said):
             return day.replace(day=pick).isoformat()
     return first

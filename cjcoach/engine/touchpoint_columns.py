@@ -26,7 +26,7 @@ import re
 from cjcoach.engine import reading
 from cjcoach.engine.flow import Accepted, Ctx, Retry
 from cjcoach.engine.steps_start import goal_lines
-from cjcoach.engine.touchpoint_details import all_details, participant
+from cjcoach.engine.touchpoint_details import all_details, participant, refuse_me
 from cjcoach.model import Touchpoint
 
 _RANGE = re.compile(r"\b[Tt](\d+)\s*(?:-|–|t/m|tm|tot en met|to|through|until|till)\s*[Tt]?(\d+)\b")
@@ -59,10 +59,6 @@ def refs(ctx: Ctx, text: str, journey: list[Touchpoint]) -> list[Touchpoint]:
                                     sample=journey[0].id if journey else "T1"))
     by_id = {t.id: t for t in journey}
     return [by_id[i] for i in ids if i in by_id]
-
-
-def _words(ctx: Ctx, key: str) -> list[str]:
-    return [reading.fold(w.strip()) for w in ctx.say(key).split(",") if w.strip()]
 
 
 def _codes(touchpoints: list[Touchpoint]) -> str:
@@ -176,10 +172,10 @@ def channels(ctx: Ctx, text: str) -> Accepted:
         return Accepted(ctx.say("channels_done", offline=_codes(
             [t for t in journey if t.channel == "offline"]) or "—", online=_codes(
             [t for t in journey if t.channel == "online"]) or "—"))
-    if cleaned in _words(ctx, "none_words"):
+    if cleaned in ctx.word_list("none_words"):
         named = []
         listed = "offline"
-    elif cleaned in _words(ctx, "all_words"):
+    elif cleaned in ctx.word_list("all_words"):
         named, listed = list(open_ or journey), "offline"
     else:  # "online" or "offline" said outright tells which ones are named
         said = _said(text)
@@ -206,7 +202,7 @@ def channels(ctx: Ctx, text: str) -> Accepted:
 
 def _except(ctx: Ctx, text: str) -> tuple[str, str] | None:
     """"alles behalve T1 en T4" → ("alles", "T1 en T4"); ``None`` without such a word."""
-    for word in sorted(_words(ctx, "except_words"), key=len, reverse=True):
+    for word in sorted(ctx.word_list("except_words"), key=len, reverse=True):
         m = re.search(rf"(?:^|\s){re.escape(word)}(?:\s|$)", reading.fold(text))
         if m:
             return text[:m.start()], text[m.end():]
@@ -338,7 +334,7 @@ def code_parts(text: str) -> list[str]:
 def roles(ctx: Ctx, text: str) -> Accepted:
     """What each touchpoint does for the persona in its phase: "T2: hier kijken ze rond"."""
     journey = _journey(ctx)
-    if reading.fold(reading.clean(text)).strip(" .!") in _words(ctx, "none_words"):
+    if reading.fold(reading.clean(text)).strip(" .!") in ctx.word_list("none_words"):
         return Accepted(ctx.prompts.say("skipped"))
     given: list[tuple[Touchpoint, str]] = []
     for part in code_parts(reading.clean(text)):
@@ -411,7 +407,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
 
 def _without_fillers(ctx: Ctx, name: str) -> str:
     """"sam does", "Lies doet" → the name; "nobody really" → "nobody"."""
-    fillers = set(_words(ctx, "owner_fillers"))
+    fillers = set(ctx.word_list("owner_fillers"))
     return " ".join(w for w in name.split() if reading.fold(w) not in fillers)
 
 
@@ -419,15 +415,14 @@ def owners(ctx: Ctx, text: str) -> Accepted:
     journey = _journey(ctx)
     done: dict[str, tuple[Touchpoint, str]] = {}
     rest: list[str] = []
-    nobody = _words(ctx, "nobody_words")
+    nobody = ctx.word_list("nobody_words")
     for name, touched in _assignments(ctx, reading.clean(text), journey):
         name = _without_fillers(ctx, name)
         if reading.fold(name) in nobody:  # "T1 nobody really": left open
             done.update((t.id, (t, "")) for t in touched)
             continue
         who = participant(ctx, name) or name
-        if reading.fold(who) in _words(ctx, "me_words"):
-            raise Retry(ctx.say("owners_me", item=name))  # who is "me" in a shared report?
+        refuse_me(ctx, [who])  # who is "me" in a shared report?
         if (not who or len(who.split()) > 3 or reading.is_unsure(who, ctx.words)
                 or _GOAL.search(who) or _CODE.search(who) or not re.search(r"[^\W\d_]", who)):
             raise Retry(ctx.say("owners_item", item=name or text.strip()))

@@ -48,6 +48,15 @@ def participant(ctx: Ctx, cell: str) -> str:
     return ""
 
 
+def refuse_me(ctx: Ctx, names: list[str]) -> None:
+    """Ask again when one of ``names`` is "ik"/"me": the report is read by others, who do
+    not know who that was (owners, who could help, who makes an idea happen)."""
+    me = ctx.word_list("me_words", "touchpoints")
+    for name in names:
+        if reading.fold(name.strip(".,!")) in me:
+            raise Retry(ctx.prompts.step_say("touchpoints", "owners_me", item=name))
+
+
 def read_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
     """Fill a touchpoint's details from row cells (see the module doc).
 
