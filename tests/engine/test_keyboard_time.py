@@ -13,17 +13,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench import keyboard_time  # noqa: E402
 from cjcoach import store  # noqa: E402
+from cjcoach.model import Workshop  # noqa: E402
 
 DEMO_SIZE = Path(keyboard_time.__file__).with_name("transcripts") / "en_demo_size.txt"
 
 
-def test_the_demo_sized_transcript_makes_the_demo_sized_map(tmp_path: Path) -> None:
-    lines, lang = keyboard_time.typed_lines(DEMO_SIZE)
+def _replayed(transcript: Path, tmp_path: Path) -> Workshop:
+    """The workshop the lines of ``transcript`` make in the plain chat."""
     from .conftest import run_cli
 
-    target = tmp_path / "demo-size.yaml"
+    lines, lang = keyboard_time.typed_lines(transcript)
+    target = tmp_path / "replayed.yaml"
     run_cli("chat", str(target), "--lang", lang, stdin="\n".join(lines) + "\n")
-    w = store.load(target)
+    return store.load(target)
+
+
+def test_the_demo_sized_transcript_makes_the_demo_sized_map(tmp_path: Path) -> None:
+    w = _replayed(DEMO_SIZE, tmp_path)
     assert w.progress.finished
     assert len(w.personas) == 2 and len(w.touchpoints) == 22 and len(w.ideas) == 5
     assert all(t.channel and t.importance and t.owner for t in w.touchpoints)
@@ -45,12 +51,7 @@ def test_minutes_count_every_word_printed_and_typed(tmp_path: Path) -> None:
 def test_the_one_persona_transcript_makes_a_one_persona_map(tmp_path: Path) -> None:
     """The smaller reference (the demo-sized one without its second persona) still runs
     through to the end: the yardstick for a one-persona workshop."""
-    lines, lang = keyboard_time.typed_lines(DEMO_SIZE.with_name("en_one_persona_size.txt"))
-    from .conftest import run_cli
-
-    target = tmp_path / "one.yaml"
-    run_cli("chat", str(target), "--lang", lang, stdin="\n".join(lines) + "\n")
-    w = store.load(target)
+    w = _replayed(DEMO_SIZE.with_name("en_one_persona_size.txt"), tmp_path)
     assert w.progress.finished
     assert len(w.personas) == 1 and len(w.touchpoints) == 13 and len(w.ideas) == 5
     assert all(t.channel and t.importance and t.owner for t in w.touchpoints)
