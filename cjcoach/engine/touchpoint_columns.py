@@ -161,18 +161,14 @@ def channels(ctx: Ctx, text: str) -> Accepted:
     open_ = missing("channels", journey)
     cleaned = reading.fold(reading.clean(text)).strip(" .!")
     named: list[Touchpoint]
+    whole = not open_  # asked again with every channel known: the answer says them all
     excepted = _except(ctx, reading.clean(text))
     if excepted is not None:  # "alles behalve T1 en T4": all of them but those
         before, after = excepted
         listed = "online" if _said(before) == {"online"} else "offline"
         left_out = refs(ctx, after, journey)
-        for t in journey:  # said of every one: the ones left out get the other channel
-            t.channel = (listed if t not in left_out  # type: ignore[assignment]
-                         else "online" if listed == "offline" else "offline")
-        return Accepted(ctx.say("channels_done", offline=_codes(
-            [t for t in journey if t.channel == "offline"]) or "—", online=_codes(
-            [t for t in journey if t.channel == "online"]) or "—"))
-    if cleaned in ctx.word_list("none_words"):
+        named, whole = [t for t in journey if t not in left_out], True
+    elif cleaned in ctx.word_list("none_words"):
         named = []
         listed = "offline"
     elif cleaned in ctx.word_list("all_words"):
@@ -188,10 +184,10 @@ def channels(ctx: Ctx, text: str) -> Accepted:
         else:
             named = refs(ctx, rest, journey)
     other = "online" if listed == "offline" else "offline"
-    for t in journey:  # asked again with every channel known: the answer says them all
+    for t in journey:
         if t in named:
             t.channel = listed  # type: ignore[assignment]
-        elif not t.channel or not open_:
+        elif not t.channel or whole:
             t.channel = other  # type: ignore[assignment]
     offline = [t for t in journey if t.channel == "offline"]
     online = [t for t in journey if t.channel == "online"]
