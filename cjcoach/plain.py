@@ -15,13 +15,13 @@ import contextlib
 import re
 import shutil
 import sys
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from cjcoach.datafile import DataFileError
 from cjcoach.engine.api import BotMessage, Reply
+from cjcoach.text_width import display_width as cells
 
 EXIT_OK, EXIT_USER, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -31,12 +31,6 @@ MAX_WIDTH = 100
 _LIST_HEAD = re.compile(r"^( *)((?:[A-Z]\d+|\d+[.)]|[·•*-]|\[[ x>]\]|/[^\s—]+(?: [^\s—]+)* —) +)?")
 """A line's indentation and list marker (``  T1  ``, ``  1. ``, ``· ``, ``* ``, ``[x] ``,
 ``/goto STEP — ``): the lines it wraps onto start under the text after them."""
-
-
-def cells(text: str) -> int:
-    """How many terminal columns ``text`` takes (wide characters two, accents none)."""
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(text: str, width: int) -> str:

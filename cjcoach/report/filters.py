@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup
 from markupsafe import escape as html_escape
+
+from cjcoach.text_width import display_width, is_narrow
 
 
 class Safe(str):
@@ -299,29 +300,9 @@ def finalize(value: Any) -> Any:
     return md(value)
 
 
-_NARROW = re.compile(r"[\u0020-\u02ff\u2010-\u205e\u2190-\u25ff]*")
-
-
-def _narrow(text: str) -> bool:
-    """True when every character of ``text`` takes one column (plain ASCII at once)."""
-    return (text.isascii() and text.isprintable()) or _NARROW.fullmatch(text) is not None
-
-
-def display_width(text: str) -> int:
-    """How many terminal columns ``text`` takes (wide and emoji characters count two)."""
-    if _narrow(text):
-        return len(text)
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or ch in "\u200d\ufe0f":
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-    return width
-
-
 def pad(text: str, width: int) -> str:
     """``text`` cut or padded with spaces to ``width`` columns."""
-    if _narrow(text):
+    if is_narrow(text):
         return text[:width].ljust(width)
     out, used = [], 0
     for ch in text:
