@@ -98,7 +98,8 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
 
     Each part between commas (or "maar"/"but") gives its score words to the elements it
     names; a short part that names elements without a score word ("…, structuur en
-    vaardigheden") takes the one before it.
+    vaardigheden") takes the one before it, and one with only "een beetje"/"a bit" takes
+    its direction at strength 1.
     """
     folded = f" {reading.fold(text)} "
     named = _element_words(ctx)
@@ -126,6 +127,8 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
             raise unclear  # "personeel -3": no such score
         if said is None and numbers:
             said = int(numbers[0])
+        if said is None and value and any(f" {w} " in part for w in ctx.word_list("softer_words")):
+            said = 1 if value > 0 else -1  # "past goed bij strategie, systemen ook beetje"
         rest = part.replace(f" {hit[0]} ", " ") if hit else part
         if ctx.words.negations.find(rest.strip()):
             raise unclear  # "past niet bij …", "geen tijd": not read as a score

@@ -100,8 +100,23 @@ def _choose_fill(ctx: Ctx) -> dict[str, object]:
             "example_refs": ", ".join(top) or "I1"}
 
 
+_YES_AND_REMARK = re.compile(r"^\s*(\S+)\s*[,:;.!–—-]\s*(\S.*?)\s*$", re.S)
+_REMARK_WORDS = 2
+"""After "ja," this many words at least are a remark on the clash, not "ja, graag"."""
+
+
 def _confirm(ctx: Ctx, text: str) -> Accepted:
+    """Yes or no to an idea that clashes heavily. A remark after the yes ("ja, begin simpel
+    met een formulier") is how the team will handle the clash: it goes with the clash's note,
+    so the report shows it."""
     answer = reading.yes_no(text, ctx.words)
+    remark = ""
+    if answer is not False and (m := _YES_AND_REMARK.match(text)) and reading.yes_no(
+            m.group(1), ctx.words):
+        answer = True
+        rest = reading.clean(m.group(2))
+        if len(rest.split()) >= _REMARK_WORDS and reading.yes_no(rest, ctx.words) is None:
+            remark = rest  # not "ja, graag" or "yes, sure"
     if answer is None:
         raise Retry(ctx.prompts.say("yes_no_retry"))
     idea = ctx.idea()
@@ -109,7 +124,13 @@ def _confirm(ctx: Ctx, text: str) -> Accepted:
     if not answer:
         idea.decision = "later"
         return Accepted(ctx.say("not_confirmed", idea=idea.title))
-    return Accepted()
+    if not remark:
+        return Accepted()
+    for element in idea.heavy_conflicts():
+        score = idea.seven_s[element]
+        if remark not in score.note:
+            score.note = f"{score.note}; {remark}" if score.note else remark
+    return Accepted(ctx.say("confirmed_with_remark", remark=remark))
 
 
 def _plan_text(field: str) -> QDef:

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from cjcoach import store
+from cjcoach.report import render_markdown
 
 from .conftest import transcript
 from .test_shorter_and_readings import _two_personas_to_touchpoints
@@ -761,18 +762,23 @@ def test_choosing_with_owners_in_lower_case_and_me(chat, lang: str) -> None:
 SEVEN_SAID = {
     "en": [("fits well with strategy and values, systems not sure, clashes with staff",
             [2, 0, 0, 2, 0, -1, 0]),
-           ("fits well everywhere really", [2] * 7)],
+           ("fits well everywhere really", [2] * 7),
+           ("clashes heavily with staff, systems a bit too, fits well with strategy, skills a bit",
+            [2, 0, -1, 0, 0, -2, 1])],
     "nl": [("past goed bij strategie en waarden, systemen weet ik niet, botst met personeel",
             [2, 0, 0, 2, 0, -1, 0]),
-           ("past overal goed bij eigenlijk", [2] * 7)],
+           ("past overal goed bij eigenlijk", [2] * 7),
+           ("botst zwaar met personeel, systemen ook beetje, past goed bij strategie, kennis wat",
+            [2, 0, -1, 0, 0, -2, 1])],
 }
 
 
 @LANGS
-@pytest.mark.parametrize("case", range(2))
+@pytest.mark.parametrize("case", range(3))
 def test_7s_words_with_not_sure_or_said_of_all_points(chat, lang: str, case: int) -> None:
-    """From a Dutch newcomer's run: "systemen weet ik niet" is 0 (not sure), and "past
-    overal goed bij" is +2 for all seven; both were "snapte ik niet"."""
+    """From Dutch newcomers' runs: "systemen weet ik niet" is 0 (not sure), and "past
+    overal goed bij" is +2 for all seven; both were "snapte ik niet". "systemen ook beetje"
+    after "past goed" took its +2: "a bit" is the same direction at strength 1."""
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
     answer, scores = SEVEN_SAID[lang][case]
@@ -951,3 +957,38 @@ def test_a_touchpoint_named_under_two_goals_is_told_which_it_kept(chat, lang: st
     shown = c.say(f"G1: {ids[0]}-{ids[3]}; G2: {ids[2]}")
     assert [t.goal for t in store.load(c.path).journey("P1")] == ["G1", "G1", "G2", "G1"]
     assert f"{ids[2]} G2" in shown.split("\n")[0]
+
+
+CONFIRM_WITH_REMARK = {
+    "en": ("yes, start simple with an online form", "yes, definitely"),
+    "nl": ("ja, begin simpel met een google formulier", "ja, graag"),
+}
+
+
+@LANGS
+@pytest.mark.parametrize("said", [0, 1])
+def test_a_remark_after_yes_to_a_heavy_clash_reaches_the_report(chat, lang: str, said: int
+                                                                 ) -> None:
+    """From the bakery run: "ja, begin simpel met een google formulier" to "it clashes
+    heavily with systems, go ahead anyway?" was kept in the file's transcript only. It is how
+    the team handles the clash, so the report shows it with the clash; "ja, graag" is a yes."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("-2 0 0 0 0 0 0")
+    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
+           until=("plan", "choose"))
+    c.say("I1, I2")
+    assert c.where == ("plan", "confirm")
+    answer = CONFIRM_WITH_REMARK[lang][said]
+    shown = c.say(answer)
+    idea = store.load(c.path).ideas[0]
+    assert idea.conflict_confirmed and idea.decision == "do"
+    report = render_markdown(store.load(c.path))
+    clash = next(line for line in report.splitlines()
+                 if line.startswith(f"- **I1 {idea.title}**")
+                 and ("chosen on purpose" in line or "bewust gekozen" in line))
+    remark = answer.split(", ", 1)[1]
+    if said == 0:
+        assert remark in shown and remark in clash
+    else:
+        assert remark not in clash and remark not in shown
