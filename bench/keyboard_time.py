@@ -13,7 +13,9 @@ acknowledgements around them). With fixed rates
 (reading 200 words a minute, typing 30, ten seconds of thought per answer and thirty
 seconds per moment of confusion, counted by whoever ran the session) this turns a
 transcript into minutes, so two runs of the conversation can be compared by the same
-yardstick. The issue's target: a newcomer finishes a demo-sized workshop in under 45.
+yardstick. The issue's target: a newcomer finishes a demo-sized workshop "in under 45
+minutes of typing"; both the typing minutes and the minutes at the keyboard in all are
+printed (the welcome tells a team what to count on in all).
 """
 
 from __future__ import annotations
@@ -44,7 +46,13 @@ class KeyboardTime:
     confusions: int = 0
 
     @property
+    def typing_minutes(self) -> float:
+        """The minutes spent typing alone: what the issue's 45 minutes "of typing" count."""
+        return self.words_typed / TYPE_WPM
+
+    @property
     def minutes(self) -> float:
+        """The minutes at the keyboard in all: reading, typing, thinking and confusion."""
         seconds = (self.words_read / READ_WPM * 60 + self.words_typed / TYPE_WPM * 60
                    + self.answers * THINK_SECONDS + self.confusions * CONFUSED_SECONDS)
         return seconds / 60
@@ -87,8 +95,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: {exc}", file=sys.stderr)
             return 1
         print(f"{path.name}: {t.answers} answers, {t.words_read} words read, "
-              f"{t.words_typed} typed, {t.confusions} confusions → {t.minutes:.0f} min "
-              f"(target {TARGET_MINUTES})")
+              f"{t.words_typed} typed, {t.confusions} confusions → "
+              f"{t.typing_minutes:.0f} min typing (target: under {TARGET_MINUTES}), "
+              f"{t.minutes:.0f} min at the keyboard in all")
     return 0
 
 

@@ -46,6 +46,16 @@ def test_minutes_count_every_word_printed_and_typed(tmp_path: Path) -> None:
     plain = keyboard_time.KeyboardTime(measured.answers, measured.words_read,
                                        measured.words_typed)
     assert measured.minutes - plain.minutes == pytest.approx(1.0)  # two confusions, 30 s each
+    assert measured.typing_minutes == pytest.approx(measured.words_typed / 30)
+    assert plain.minutes > measured.typing_minutes + measured.words_read / 200
+
+
+def test_the_printed_line_names_typing_and_all_minutes(capsys) -> None:
+    assert keyboard_time.main([str(DEMO_SIZE.with_name("en_one_persona_size.txt"))]) == 0
+    line = capsys.readouterr().out
+    typed = int(line.split(" typed")[0].rsplit(" ", 1)[1])
+    assert f"→ {typed / 30:.0f} min typing (target: under 45)" in line
+    assert "min at the keyboard in all" in line
 
 
 def test_the_one_persona_transcript_makes_a_one_persona_map(tmp_path: Path) -> None:
