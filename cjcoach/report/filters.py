@@ -247,23 +247,26 @@ def _cut(text: str, limit: int) -> str:
 
 
 @functools.cache
-def _mermaid(text: str, limit: int) -> str:
+def _mermaid(text: str, limit: int, after_keyword: bool = False) -> str:
     short = shorten(text, limit) or "…"
     escaped = _entities(short) if _MERMAID_RE.search(short) else short
-    if escaped[0] in "sjtaSJTA" and _MERMAID_RESERVED.match(escaped):
+    if (not after_keyword and escaped[0] in "sjtaSJTA"
+            and _MERMAID_RESERVED.match(escaped)):
         escaped = f"#{ord(escaped[0])};{escaped[1:]}"
     return escaped
 
 
-def mermaid(value: Any, limit: int = MERMAID_MAX) -> Safe:
+def mermaid(value: Any, limit: int = MERMAID_MAX, after_keyword: bool = False) -> Safe:
     """A title, section, task or actor name for a Mermaid ``journey`` block.
 
     ``# : ; %`` and friends become Mermaid entities (``#58;``) in one pass, so the name
     can neither end the line, start a comment nor be read as a score; a name that starts
-    like a keyword (``section``…) gets its first letter as an entity; an empty name
-    becomes ``…``; a long one is cut at ``limit`` characters.
+    like a keyword (``section``…) gets its first letter as an entity, unless it comes
+    ``after_keyword`` (``title Journey of …``, ``section …``: there Mermaid reads the rest of
+    the line as the name, and "#74;ourney" would only spoil the Markdown source); an empty
+    name becomes ``…``; a long one is cut at ``limit`` characters.
     """
-    return Safe(_mermaid(str(value if value is not None else ""), limit))
+    return Safe(_mermaid(str(value if value is not None else ""), limit, after_keyword))
 
 
 @functools.cache

@@ -169,6 +169,7 @@ def mermaid_sections(persona_name: str, phases: list[tuple[str, list[Touchpoint]
     sections = []
     start = 0
     for label, size in sizes:
-        sections.append(MermaidSection(mermaid(label), tasks[start:start + size]))
+        sections.append(MermaidSection(mermaid(label, after_keyword=True),
+                                       tasks[start:start + size]))
         start += size
     return sections

@@ -126,6 +126,24 @@ def test_mermaid_names_cannot_break_the_grammar(s: str) -> None:
     assert decoded == (short or "…")
 
 
+@settings(max_examples=EXAMPLES * 4)
+@given(any_text)
+def test_a_title_or_section_after_its_keyword_stays_readable(s: str) -> None:
+    """After ``title`` or ``section`` Mermaid reads the rest of the line as the name, so a
+    name starting like a keyword keeps its letter (it read "#74;ourney of Fiona")."""
+    name = filters.mermaid(s, 60, after_keyword=True)
+    assert "\n" not in name and not re.search(r"[:;%]", re.sub(r"#\d+;", "", name))
+    decoded = re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), name)
+    assert decoded == (filters.shorten(s, 60) or "…")
+    task = filters.mermaid(s, 60)  # the same, but for a task's first letter
+    assert task in (name, f"#{ord(name[0])};{name[1:]}")
+
+
+def test_the_journey_title_reads_as_typed() -> None:
+    assert filters.mermaid("Journey of Sam", 60, after_keyword=True) == "Journey of Sam"
+    assert filters.mermaid("Journey of Sam", 60) == "#74;ourney of Sam"  # a task line
+
+
 column_values = st.lists(st.one_of(any_text, st.sampled_from(["", " ", "  a", "b ", "\t", "x\ny"]),
                              st.none(), st.integers()), max_size=8)
 
