@@ -73,7 +73,8 @@ def _read(ctx: Ctx, text: str, asked: list[Touchpoint]) -> dict[str, list[str]]:
         names = _names(ctx, who.strip(" :|-–—"))
         if not names or any(len(n.split()) > 4 for n in names):
             raise Retry(ctx.say("helpers_item", item=part))
-        for t in touchpoints or [None]:
+        targets: list[Touchpoint | None] = [*touchpoints] or [None]  # None: all of them
+        for t in targets:
             key = t.id if t is not None else ""
             named[key] = list(dict.fromkeys([*named.get(key, []), *names]))
     return named

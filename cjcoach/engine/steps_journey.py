@@ -250,9 +250,9 @@ def _emotions(ctx: Ctx, text: str) -> Accepted:
     missing = [t for t in journey if t.emotion is None]
     if missing:
         # with the list right above, codes are enough; a few are named in full
-        named = len(missing) <= 3
-        items = ", ".join(f"{t.id} {t.name}" if named else t.id for t in missing)
-        return Accepted(ctx.say("emotions_missing", items=items, sample=missing[0].id),
+        in_full = len(missing) <= 3
+        listed = ", ".join(f"{t.id} {t.name}" if in_full else t.id for t in missing)
+        return Accepted(ctx.say("emotions_missing", items=listed, sample=missing[0].id),
                         stay=True)
     return Accepted(ctx.say("emotions_done", items=noted))
 

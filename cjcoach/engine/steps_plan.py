@@ -77,7 +77,7 @@ def _choose(ctx: Ctx, text: str) -> Accepted:
     ids, bad = reading.refs(text, [(i.id, i.title) for i in w.ideas])
     if bad or not ids:
         raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or text, sample="I1"))
-    answered = frozenset()
+    answered: frozenset[Position] = frozenset()
     if owners is not None:
         for idea in w.ideas:
             if owners.get(idea.id):

@@ -399,7 +399,7 @@ PHASES = StepDef(
         "model": QDef("choice", _model, choices=model_choices, required=True,
                       current=lambda ctx: phase_model_label(ctx.workshop.phase_model, ctx.lang)
                       if ctx.workshop.phase_model else "",
-                      fill=_suggestion, default=lambda ctx: _suggestion(ctx)["suggested"]),
+                      fill=_suggestion, default=lambda ctx: str(_suggestion(ctx)["suggested"])),
         "custom": QDef("list", _custom, required=True,
                        current=lambda ctx: ", ".join(p.label for p in ctx.workshop.phases)),
     },

@@ -38,7 +38,7 @@ def run_report(path: Path, output: Path | None, fmt: str | None,
     try:
         workshop = store.load(Path(path))
     except store.LoadError as exc:
-        for problem in exc.problems or [str(exc)]:
+        for problem in [str(p) for p in exc.problems] or [str(exc)]:
             _say(f"{path}: {problem}")
         return EXIT_USER
     except store.StoreError as exc:

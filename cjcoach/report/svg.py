@@ -86,11 +86,11 @@ def emotion_curve(pv: PersonaView, labels: dict[str, Any]) -> str:
     radius = 5 if n <= 60 else 3 if n <= 200 else 1.5
     every = max(1, n // 20)
     for i, tv in enumerate(tps):
-        e = tv.t.emotion
-        if e is not None:
-            out.append(f'<circle cx="{x(i):.1f}" cy="{y(e):.1f}" r="{radius}" '
-                       f'fill="{_COLOURS.get(e, "#7f8c8d")}"><title>{html(tv.t.id)} '
-                       f'{html(tv.t.name)}: {e:+d}</title></circle>')
+        felt = tv.t.emotion
+        if felt is not None:
+            out.append(f'<circle cx="{x(i):.1f}" cy="{y(felt):.1f}" r="{radius}" '
+                       f'fill="{_COLOURS.get(felt, "#7f8c8d")}"><title>{html(tv.t.id)} '
+                       f'{html(tv.t.name)}: {felt:+d}</title></circle>')
         if labelled:
             base = top + plot_h + 10
             out.append(_text(x(i), base, shorten(f"{tv.t.id} {tv.t.name}", 24), 10, "end",
@@ -149,10 +149,10 @@ def impact_effort(ideas: list[IdeaView], labels: dict[str, Any]) -> str:
         k = seen.get(spot, 0)
         seen[spot] = k + 1
         dx, dy = ((k % 3) - 1) * 22 * (k > 0), (k // 3) * 20
-        cx, cy = x(iv.i.effort) + dx, y(iv.value) + dy
+        dot_x, dot_y = x(iv.i.effort) + dx, y(iv.value) + dy
         stroke = ' stroke="#c0392b" stroke-width="3"' if iv.flagged else ""
-        out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="11" fill="#2c3e50"{stroke}>'
+        out.append(f'<circle cx="{dot_x:.1f}" cy="{dot_y:.1f}" r="11" fill="#2c3e50"{stroke}>'
                    f"<title>{html(iv.i.id)} {html(iv.i.title)}</title></circle>")
-        out.append(_text(cx, cy + 4, shorten(iv.i.id, 4), 9, extra=' fill="#ffffff"'))
+        out.append(_text(dot_x, dot_y + 4, shorten(iv.i.id, 4), 9, extra=' fill="#ffffff"'))
     out.append("</svg>")
     return "".join(out)

@@ -97,7 +97,8 @@ class ChatScreen(Labelled, Screen[None]):
         """What the log shows when the room opens: the transcript so far, then the bot's
         welcome and the question it asks now."""
         workshop = self.session.workfile.workshop
-        history = [(t.text, t.role, "") for t in workshop.transcript if t.text.strip()]
+        history: list[tuple[str, str, str]] = [
+            (t.text, t.role, "") for t in workshop.transcript if t.text.strip()]
         return history + [(m.text, "bot", m.kind) for m in self.session.conversation.start()]
 
     def on_mount(self) -> None:
