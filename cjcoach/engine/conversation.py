@@ -26,6 +26,7 @@ from cjcoach.engine.api import (
 )
 from cjcoach.engine.flow import (
     Accepted,
+    Clarify,
     Ctx,
     Position,
     QDef,
@@ -288,7 +289,7 @@ class Conversation:
         try:
             accepted = qdef.apply(ctx, cleaned)
         except Retry as retry:
-            return self._retry(position, str(retry))
+            return self._retry(position, str(retry), prefix=not isinstance(retry, Clarify))
         self._split = split_items.made_from_one_line(position, cleaned, before, self.workshop)
         if self._split is not None:
             accepted.ack += self.prompts.say("split_note", count=len(self._split.ids))

@@ -45,6 +45,11 @@ class Retry(Exception):
     """The answer was not understood: ask again with this sentence (and the example)."""
 
 
+class Clarify(Retry):
+    """The answer was understood but cannot be taken as it is ("both", when the question
+    needs one): asked again with this sentence, without "Sorry, I didn't quite get that"."""
+
+
 @dataclass
 class Accepted:
     """The answer was taken. ``ack`` is said back; ``stay`` keeps the same question (lists)."""

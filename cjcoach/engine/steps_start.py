@@ -7,7 +7,16 @@ import re
 from collections.abc import Iterator
 
 from cjcoach.engine import reading
-from cjcoach.engine.flow import Accepted, Ctx, Position, QDef, Retry, StepDef, iter_once
+from cjcoach.engine.flow import (
+    Accepted,
+    Clarify,
+    Ctx,
+    Position,
+    QDef,
+    Retry,
+    StepDef,
+    iter_once,
+)
 from cjcoach.model import (
     BusinessGoal,
     CustomerGoal,
@@ -71,8 +80,13 @@ def _choice_scene(field: str) -> QDef:
 
     def apply(ctx: Ctx, text: str) -> Accepted:
         key = reading.choice(text, choices(ctx), ctx.words)
+        question = ctx.prompts.question(ctx.position.step, ctx.position.question)
+        if key is None and question.get("both") and (set(reading.fold(text).split()) & set(
+                ctx.word_list("both_words", "scene")) or all(
+                reading.fold(k) in reading.fold(text) for k, _ in choices(ctx))):
+            raise Clarify(str(question["both"]))  # "allebei eigenlijk", "B2B and B2C"
         if key is None:
-            own = ctx.prompts.question(ctx.position.step, ctx.position.question).get("retry")
+            own = question.get("retry")
             raise Retry(str(own or ctx.prompts.say("choice_retry")))
         setattr(ctx.workshop.scene, field, key)
         return Accepted()

@@ -992,3 +992,23 @@ def test_a_remark_after_yes_to_a_heavy_clash_reaches_the_report(chat, lang: str,
         assert remark in shown and remark in clash
     else:
         assert remark not in clash and remark not in shown
+
+
+BOTH_MARKETS = {"en": ["both really", "B2B and B2C"], "nl": ["allebei eigenlijk", "B2B en B2C"]}
+
+
+@LANGS
+@pytest.mark.parametrize("case", range(2))
+def test_both_markets_is_understood_and_asks_for_the_main_one(chat, lang: str, case: int
+                                                              ) -> None:
+    """From the bike-shop run: "allebei eigenlijk" got "Sorry, I didn't quite get that" and a
+    sentence in broken Dutch. It is a common, understood answer: the bot says so and asks
+    which customers this workshop is about."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("scene", "market"))
+    shown = c.say(BOTH_MARKETS[lang][case])
+    assert c.where == ("scene", "market")
+    assert ("Both, that's common" if lang == "en" else "Allebei, dat komt vaak voor") in shown
+    assert "didn't quite get" not in shown and "snapte ik niet" not in shown
+    c.say("2")
+    assert store.load(c.path).scene.market == "B2C"
