@@ -1012,3 +1012,16 @@ def test_both_markets_is_understood_and_asks_for_the_main_one(chat, lang: str, c
     assert "didn't quite get" not in shown and "snapte ik niet" not in shown
     c.say("2")
     assert store.load(c.path).scene.market == "B2C"
+
+
+@LANGS
+def test_an_owner_before_the_rest_without_a_colon(chat, lang: str) -> None:
+    """From the bike-shop run: "sanne: T1; ruben: T2 T3; henk de rest" made an owner called
+    "henk de rest"; the owners could only be typed again."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online", "3 3 3 3", "")
+    rest = "the rest" if lang == "en" else "de rest"
+    c.say(f"sanne: {ids[0]}; ruben: {ids[1]} {ids[2]}; henk {rest}")
+    assert [t.owner for t in store.load(c.path).journey("P1")] == [
+        "Sanne", "ruben", "ruben", "henk"]  # Sanne takes part: spelled as she is
