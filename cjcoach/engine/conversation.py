@@ -249,7 +249,10 @@ class Conversation:
         self.asked.add((question.step, question.key))
         messages.append(BotMessage("question", text))
         if current:
-            key = "current_list" if self.qdef(self.position).multi else "current"
+            qdef = self.qdef(self.position)
+            key = "current_list" if qdef.multi else "current"
+            if qdef.filled is not None and not self._filled_now(qdef, self.ctx(self.position)):
+                key = "current_partly"  # some touchpoints have it, others are still open
             messages.append(BotMessage("info", self.prompts.say(
                 key, value=current.removesuffix(".") if not current.endswith("..") else current)))
         self.workshop.transcript.append(Turn("bot", text))

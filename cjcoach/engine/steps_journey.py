@@ -21,6 +21,7 @@ from cjcoach.engine.touchpoint_details import (
     details_text,
     has_details,
     read_cells,
+    share_details,
     touchpoint_fill,
 )
 from cjcoach.model import EMOTION_MAX, Moment, Touchpoint, Workshop
@@ -92,8 +93,7 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
     if copies is not None:
         for src in copies:
             t = _new_touchpoint(ctx, src.name)
-            t.channel, t.importance, t.role = src.channel, src.importance, src.role
-            t.owner, t.goal = src.owner, src.goal
+            share_details(src, t)
             added.append(t)
     dropped = False
     for line in reading.lines(text):

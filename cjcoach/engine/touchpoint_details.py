@@ -233,17 +233,23 @@ def apply_cells(ctx: Ctx, cells: list[str], t: Touchpoint) -> None:
 
 def copy_details(w: Workshop, t: Touchpoint) -> Touchpoint | None:
     """Give a new touchpoint without details those of another persona's touchpoint of the
-    same name (a shop visit is the same shop visit), but not the importance, which is the
-    persona's own: the source, or ``None``."""
+    same name that belong to the moment itself (a shop visit is offline, and the shop looks
+    after it, for everyone): the source, or ``None``. Its importance, role and goal are the
+    persona's own, and asked for."""
     if has_details(t):
         return None
     name = t.name.strip().casefold()
     source = next((s for s in w.touchpoints if s.id != t.id and s.persona != t.persona
                    and s.name.strip().casefold() == name and has_details(s)), None)
     if source is not None:
-        t.channel, t.owner, t.role, t.goal = (
-            source.channel, source.owner, source.role, source.goal)
+        share_details(source, t)
     return source
+
+
+def share_details(source: Touchpoint, t: Touchpoint) -> None:
+    """What one persona's touchpoint shares with the same moment of another persona: its
+    channel and who looks after it. Not the importance, role or goal ("here she decides")."""
+    t.channel, t.owner = source.channel, source.owner
 
 
 # --- one touchpoint ------------------------------------------------------------------

@@ -104,7 +104,9 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
     sam, petra = w.journey("P1"), w.journey("P2")
     assert [bool(t.role) for t in sam] == [False, True, False, True, True]
     copied = [t for t in petra if t.name == sam[1].name]
-    assert copied and copied[0].role == sam[1].role  # "same as Sam" brings the role along
+    # "same as Sam" brings the channel and owner along; the role and goal are Petra's own
+    assert copied and (copied[0].channel, copied[0].owner) == (sam[1].channel, sam[1].owner)
+    assert copied[0].role not in ("", sam[1].role) and copied[0].importance == 5
 
 
 def test_transcripts_exist() -> None:
