@@ -279,6 +279,9 @@ class Conversation:
             return self.pass_over(position, qdef, ctx)
         asks_back = qdef.kind == "choice" and cleaned.endswith("?")
         if asks_back or reading.is_unsure(cleaned, self.words):
+            unsure = self.prompts.question(position.step, position.question).get("unsure")
+            if unsure and not asks_back and not qdef.required:  # "how satisfied?" "no idea"
+                return self.pass_over(position, qdef, ctx, skipping=True, note=str(unsure))
             return self._hesitate(position)
         split, self._split = self._split, None
         if reading.fold(cleaned).strip(" .!") in ctx.word_list("join_words") and (
@@ -299,8 +302,9 @@ class Conversation:
         return self._accepted(accepted, old_plan)
 
     def pass_over(self, position: Position, qdef: QDef, ctx: Ctx,
-                  skipping: bool = False) -> Reply:
-        """An empty answer, ``done`` or ``/skip``: keep what is there and go on."""
+                  skipping: bool = False, note: str = "") -> Reply:
+        """An empty answer, ``done`` or ``/skip``: keep what is there and go on (saying
+        ``note``, when given, instead of "kept" or "left open")."""
         try:
             current = qdef.current(ctx)
         except Retry:
@@ -317,8 +321,8 @@ class Conversation:
             key = "list_required" if qdef.multi else "required"
             return self._retry(position, self.prompts.say(key), prefix=False)
         still_open = qdef.filled is not None and not self._filled_now(qdef, ctx)
-        note = "" if qdef.multi and not skipping else \
-            self.prompts.say("kept" if current and not still_open else "skipped")
+        note = note or ("" if qdef.multi and not skipping else
+                        self.prompts.say("kept" if current and not still_open else "skipped"))
         return self._accepted(Accepted(note), self.plan())
 
     def _retry(self, position: Position, why: str, prefix: bool = True) -> Reply:

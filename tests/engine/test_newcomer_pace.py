@@ -1025,3 +1025,19 @@ def test_an_owner_before_the_rest_without_a_colon(chat, lang: str) -> None:
     c.say(f"sanne: {ids[0]}; ruben: {ids[1]} {ids[2]}; henk {rest}")
     assert [t.owner for t in store.load(c.path).journey("P1")] == [
         "Sanne", "ruben", "ruben", "henk"]  # Sanne takes part: spelled as she is
+
+
+@LANGS
+def test_not_knowing_how_satisfied_leaves_it_open_and_goes_on(chat, lang: str) -> None:
+    """From the bike-shop run: "weet ik niet" at "how satisfied is Lars?" gave an example
+    ("4") and asked again; there is nothing to think over, you know it or you don't."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "satisfaction"))
+    shown = c.say("not sure" if lang == "en" else "weet ik niet")
+    assert c.where == ("personas", "goals")
+    assert ("Ask a few real customers" if lang == "en" else "Vraag het eens na") in shown
+    assert store.load(c.path).personas[0].satisfaction is None
+    c.say("/back" if lang == "en" else "/terug")
+    c.say("4")
+    assert store.load(c.path).personas[0].satisfaction == 4
+
