@@ -71,7 +71,8 @@ _LINKER_WORDS = (
     "maar want omdat vooral voornamelijk dus die dat waardoor zodat ook zoals bijvoorbeeld bv "
     "bijv behalve hoewel als wanneer dan en of zeker met name niet geen alleen wel but "
     "because especially mainly which who that so also like such e.g. eg except although "
-    "though if when then and or not only mostly particularly i.e. ie"
+    "though if when then and or not only mostly particularly i.e. ie "
+    "nu now momenteel currently van from naar tot up"  # "…, nu 4 willen 10": the figures
 )
 _LINKERS = frozenset(_LINKER_WORDS.split())
 """Words that start a clause, not a new item: after a comma they mean 'not a list'."""

@@ -129,6 +129,10 @@ def test_list_items(typed: str, items: list[str]) -> None:
     "kosten 1,5 miljoen lager",
     "zoeken en vergelijken",
     "de checkout is lastig op mobiel, klanten haken af bij het betalen van de bestelling",
+    # the figures of a goal after a comma (newcomer runs: read as a second goal)
+    "meer bedrijven met leasefietsen, nu 4 willen 10",
+    "meer abonnementen, naar 150 stuks",
+    "more lease companies, from 4 to 10",
 ])
 def test_commas_that_are_not_a_list_stay_one_item(typed: str) -> None:
     assert parse_list(typed) == [typed]
