@@ -10,7 +10,9 @@ next to who looks after it now. Enter keeps those owners; an answer names others
 - ``sales: T5, T8`` (who, then the codes);
 - ``marketing and sales`` (no codes: all of them).
 
-Touchpoints the answer does not name keep their owner, as the question says.
+Whoever is named comes next to the owner (who looks after the moment is always involved:
+"T7 sanne" at Henk's moment is Henk and Sanne); touchpoints the answer does not name keep
+their owner, as the question says.
 """
 
 from __future__ import annotations
@@ -88,9 +90,7 @@ def helpers(ctx: Ctx, text: str) -> Accepted:
     everyone = named.pop("", [])
     given: list[str] = []
     for t in asked:
-        who = named.get(t.id) or everyone or ([t.owner] if t.owner else [])
-        if named.get(t.id) and everyone:
-            who = list(dict.fromkeys([*who, *everyone]))
+        who = _unique([*([t.owner] if t.owner else []), *named.get(t.id, []), *everyone])
         # the owner (what Enter gives) fills only the pain points no one was named for yet
         said = bool(everyone) or named.get(t.id, [t.owner]) != [t.owner]
         for m in t.pain_points:
@@ -99,6 +99,14 @@ def helpers(ctx: Ctx, text: str) -> Accepted:
         shown = list(dict.fromkeys(team for m in t.pain_points for team in m.teams))
         given.append(f"{t.id} {', '.join(shown) if shown else ctx.say('helpers_nobody')}")
     return Accepted(ctx.say("helpers_done", items=" · ".join(given)))
+
+
+def _unique(names: list[str]) -> list[str]:
+    """``names`` once each, compared without case ("Henk", "henk"), first spelling kept."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.casefold(), name)
+    return list(seen.values())
 
 
 def keep_owners(ctx: Ctx) -> str:

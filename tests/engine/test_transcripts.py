@@ -45,7 +45,7 @@ def test_english_one_persona(tmp_path: Path) -> None:
         "Webshop checkout", "during", "online", 5, "Ahmed", "G1", -2)
     assert [m.text for m in checkout.pain_points] == ["The checkout asks for an account first.",
                                                       "Payment fails on the phone."]
-    assert checkout.pain_points[0].teams == ["webshop", "writers"]
+    assert checkout.pain_points[0].teams == ["Ahmed", "webshop", "writers"]  # owner + named
     assert w.touchpoint("T3").owner == "Sanne" and w.touchpoint("T3").channel == "offline"
     assert w.touchpoint("T3").role == "where he hears about us, before he ever searches"
     assert w.touchpoint("T5").role == "the moment that decides he comes back"
@@ -100,7 +100,7 @@ def test_three_personas(tmp_path: Path, name: str, lang: str) -> None:
     front = "front desk" if lang == "en" else "balie"
     assert w.touchpoint("T3").pain_points[0].teams == [front]  # Enter: who looks after it
     assert w.touchpoint("T8").pain_points[1].teams[0] == front
-    assert w.touchpoint("T11").pain_points[0].teams == [front]  # no code: all of them
+    assert w.touchpoint("T11").pain_points[0].teams == ["marketing", front]  # no code: all
     sam, petra = w.journey("P1"), w.journey("P2")
     assert [bool(t.role) for t in sam] == [False, True, False, True, True]
     copied = [t for t in petra if t.name == sam[1].name]
