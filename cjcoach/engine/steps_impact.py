@@ -90,7 +90,8 @@ def _element_words(ctx: Ctx) -> list[tuple[str, str]]:
     return sorted(found, key=lambda pair: -len(pair[0]))
 
 
-def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
+def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
+                     ) -> list[int] | None:
     """``past goed bij strategie en waarden, botst met personeel`` → seven scores (the
     elements not named are 0), ``None`` when the answer names no element. A part that
     cannot be read without guessing (a negation, a number outside -2..2, a sentence with
@@ -99,7 +100,8 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     Each part between commas (or "maar"/"but") gives its score words to the elements it
     names; a short part that names elements without a score word ("…, structuur en
     vaardigheden") takes the one before it, and one with only "een beetje"/"a bit" takes
-    its direction at strength 1.
+    its direction at strength 1. A part of a few words that names no element ("sanne kan
+    het wel") is added to ``unscored``, to be told.
     """
     folded = f" {reading.fold(text)} "
     named = _element_words(ctx)
@@ -111,6 +113,9 @@ def _scores_in_words(ctx: Ctx, text: str) -> list[int] | None:
     for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
         part = f" {part.strip()} "
         if not any(f" {word} " in part for word, _ in named):
+            if unscored is not None and len(part.split()) > 1 and not any(
+                    v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())):
+                unscored.append(part.strip())  # "sanne kan het wel": about which point?
             continue  # an explanation between the scores ("weet niet of dat kan, dus …")
         hit = next(((p, v) for p, v in phrases if f" {p} " in part), None)
         said = hit[1] if hit else None
@@ -195,7 +200,8 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         return Accepted(ctx.say("walk_start"))
     cleaned, reason = _reason(reading.clean(text))
     said = cleaned
-    in_words = _scores_in_words(ctx, cleaned)
+    unscored: list[str] = []
+    in_words = _scores_in_words(ctx, cleaned, unscored)
     if in_words is None and (everywhere := _one_for_all(ctx, cleaned)) is not None:
         in_words = [everywhere] * len(SEVEN_S)  # "past overal goed bij"
     rest = reading.after_all(cleaned, ctx.say("all_words"))
@@ -223,6 +229,8 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         note = reason if s == about else idea.seven_s[s].note if s in idea.seven_s else ""
         idea.seven_s[s] = SevenSScore(v, note)
     notes = [x for x in [_heavy(ctx, idea)] if x]
+    if in_words is not None and unscored:
+        notes.append(ctx.say("unscored", parts=", ".join(f'"{p}"' for p in unscored)))
     return Accepted(ctx.say("read_as", scores=_scores_text(ctx, idea)), notes=notes)
 
 

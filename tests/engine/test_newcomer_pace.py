@@ -767,21 +767,24 @@ SEVEN_SAID = {
             [2, 0, 0, 2, 0, -1, 0]),
            ("fits well everywhere really", [2] * 7),
            ("clashes heavily with staff, systems a bit too, fits well with strategy, skills a bit",
-            [2, 0, -1, 0, 0, -2, 1])],
+            [2, 0, -1, 0, 0, -2, 1]),
+           ("not sure, takes some time from gareth", [0, 0, 0, 0, 0, -1, 0])],
     "nl": [("past goed bij strategie en waarden, systemen weet ik niet, botst met personeel",
             [2, 0, 0, 2, 0, -1, 0]),
            ("past overal goed bij eigenlijk", [2] * 7),
            ("botst zwaar met personeel, systemen ook beetje, past goed bij strategie, kennis wat",
-            [2, 0, -1, 0, 0, -2, 1])],
+            [2, 0, -1, 0, 0, -2, 1]),
+           ("weet ik niet, kost wel tijd van henk", [0, 0, 0, 0, 0, -1, 0])],
 }
 
 
 @LANGS
-@pytest.mark.parametrize("case", range(3))
+@pytest.mark.parametrize("case", range(4))
 def test_7s_words_with_not_sure_or_said_of_all_points(chat, lang: str, case: int) -> None:
     """From Dutch newcomers' runs: "systemen weet ik niet" is 0 (not sure), and "past
     overal goed bij" is +2 for all seven; both were "snapte ik niet". "systemen ook beetje"
-    after "past goed" took its +2: "a bit" is the same direction at strength 1."""
+    after "past goed" took its +2: "a bit" is the same direction at strength 1. From the
+    bike-shop run: "kost wel tijd van henk" was not understood."""
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
     answer, scores = SEVEN_SAID[lang][case]
@@ -1044,3 +1047,17 @@ def test_not_knowing_how_satisfied_leaves_it_open_and_goes_on(chat, lang: str) -
     c.say("4")
     assert store.load(c.path).personas[0].satisfaction == 4
 
+
+
+@LANGS
+def test_a_7s_part_that_names_no_point_is_told_not_counted(chat, lang: str) -> None:
+    """From the bike-shop run: "…, sanne kan het wel" was dropped without a word, and
+    skills stayed 0; "weet ik niet" is no such part."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    shown = c.say("fits well with strategy, sam can do it, not sure" if lang == "en"
+                  else "past goed bij strategie, sanne kan het wel, weet ik niet")
+    said = '"sam can do it"' if lang == "en" else '"sanne kan het wel"'
+    assert said in shown and ("Not counted" in shown or "Niet meegeteld" in shown)
+    assert '"not sure"' not in shown and '"weet ik niet"' not in shown
+    assert store.load(c.path).ideas[0].seven_s["strategy"].score == 2
