@@ -220,10 +220,30 @@ def _date(ctx: Ctx, text: str) -> Accepted:
             value = reading.date(months.pop(), ctx.today, ctx.words)
             if value is not None:
                 value = _in_month(ctx, words, value)
+        elif not months:
+            value = _season(ctx, " ".join(words))
     if value is None:
         raise Retry(ctx.retry())
     ctx.workshop.review_date = value
     return Accepted()
+
+
+def _season(ctx: Ctx, folded: str) -> str | None:
+    """"na de zomer", "in the autumn": the next day the prompts give that time of the year
+    (``seasons``, month-day), as an ISO date; the longest phrase in the answer counts."""
+    seasons = ctx.prompts.section("review", "seasons") or {}
+    said = f" {folded} "
+    for phrase in sorted(map(str, seasons), key=len, reverse=True):
+        if f" {reading.fold(phrase)} " in said:
+            try:
+                month, day = (int(n) for n in str(seasons[phrase]).split("-"))
+                found = datetime.date(ctx.today.year, month, day)
+            except ValueError:
+                return None
+            if found <= ctx.today:
+                found = found.replace(year=found.year + 1)
+            return found.isoformat()
+    return None
 
 
 def _in_month(ctx: Ctx, words: list[str], first: str) -> str:

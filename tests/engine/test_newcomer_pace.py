@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import yaml
 
@@ -728,6 +730,23 @@ def test_the_end_or_middle_of_a_month_named_in_a_sentence(chat, lang, said, day)
     c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
     c.say(said.split("|")[0 if lang == "en" else 1])
     assert store.load(c.path).review_date.endswith(f"-10-{day}")
+
+
+@LANGS
+@pytest.mark.parametrize(("said", "month_day"), [
+    ("after the summer i think|na de zomer denk ik", (9, 1)),
+    ("in the autumn|in het najaar", (10, 1)),
+    ("after the summer, september or so|na de zomer, september ofzo", (9, 1)),
+])
+def test_a_time_of_the_year_is_a_review_date(chat, lang, said, month_day) -> None:
+    """From the bike-shop run: "na de zomer" was not a date; the next such day is."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
+    c.say(said.split("|")[0 if lang == "en" else 1])
+    found = datetime.date.fromisoformat(store.load(c.path).review_date)
+    today = datetime.date.today()
+    assert (found.month, found.day) == month_day
+    assert today < found <= today + datetime.timedelta(days=366)
 
 
 SEVEN_UNCLEAR = {
