@@ -141,8 +141,15 @@ def _plan_text(field: str) -> QDef:
         setattr(ctx.idea(), field, value)
         return Accepted()
 
-    return QDef("text", apply, fill=lambda ctx: {"idea": ctx.idea().title},
-                current=lambda ctx: str(getattr(ctx.idea(), field)))
+    return QDef("text", apply, fill=_plan_fill, current=lambda ctx: str(getattr(ctx.idea(), field)))
+
+
+def _plan_fill(ctx: Ctx) -> dict[str, object]:
+    """The idea's title, and where customers will notice it ({where} in the tips): the
+    names of the touchpoints it changes, or its title when it names none."""
+    idea = ctx.idea()
+    names = [t.name for tid in idea.touchpoints if (t := ctx.workshop.touchpoint(tid))]
+    return {"idea": idea.title, "where": ", ".join(dict.fromkeys(names)) or idea.title}
 
 
 def _owner(ctx: Ctx, text: str) -> Accepted:

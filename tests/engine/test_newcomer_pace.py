@@ -1080,3 +1080,17 @@ def test_a_7s_part_that_names_no_point_is_told_not_counted(chat, lang: str) -> N
     assert said in shown and ("Not counted" in shown or "Niet meegeteld" in shown)
     assert '"not sure"' not in shown and '"weet ik niet"' not in shown
     assert store.load(c.path).ideas[0].seven_s["strategy"].score == 2
+
+
+@LANGS
+def test_a_tip_at_the_plan_names_where_the_customer_will_notice(chat, lang: str) -> None:
+    """From the bike-shop run: /tip at "what will it achieve?" only said that a wrong
+    expectation is useful too; it now starts from the idea's own touchpoints."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "hypothesis"))
+    w = store.load(c.path)
+    idea = w.idea(c.conv.position.ctx["idea"])
+    where = w.touchpoint(idea.touchpoints[0]).name
+    tips = [c.say("/tip") for _ in range(3)]
+    assert where in tips[0] and len(set(tips)) == 3
+    assert c.where == ("plan", "hypothesis")
