@@ -18,18 +18,25 @@ from cjcoach.engine.flow import (
     joined,
     signed,
 )
-from cjcoach.engine.steps_start import goal_lines
-from cjcoach.model import Idea, Workshop
+from cjcoach.engine.steps_start import goal_line_short, goal_lines, short_line
+from cjcoach.model import Idea, Persona, Touchpoint, Workshop
 
 # --- ideas ---------------------------------------------------------------------------
+
+
+def _hurting(w: Workshop) -> tuple[list[tuple[Persona, Touchpoint]],
+                                   list[tuple[Persona, Touchpoint]]]:
+    """Every touchpoint with its persona, and those where it hurts now (a pain point or a
+    bad feeling)."""
+    every = [(p, t) for p in w.personas for t in w.journey(p.id)]
+    return every, [(p, t) for p, t in every if t.pain_points or (t.emotion or 0) < 0]
 
 
 def _touchpoint_lines(ctx: Ctx) -> str:
     """The touchpoints to pick from at the first idea: where it hurts now (a pain point or a
     bad feeling), with a line saying any other may be named too. All of them when none hurts."""
     w = ctx.workshop
-    every = [(p, t) for p in w.personas for t in w.journey(p.id)]
-    hurting = [(p, t) for p, t in every if t.pain_points or (t.emotion or 0) < 0]
+    every, hurting = _hurting(w)
     lines = []
     for p, t in hurting or every:
         mood = f" [{signed(t.emotion)}]" if t.emotion is not None else ""
@@ -69,7 +76,12 @@ def _idea_fill(ctx: Ctx) -> dict[str, object]:
     journey = [t for p in ctx.workshop.personas for t in ctx.workshop.journey(p.id)]
     worst = sorted(journey, key=lambda t: t.emotion if t.emotion is not None else 3)[:2]
     first = ctx.workshop.ideas and ctx.idea() is ctx.workshop.ideas[0]
-    listed = _touchpoint_lines(ctx) if first else ctx.prompts.say("codes_above")
+    if first:
+        listed = _touchpoint_lines(ctx)
+    else:  # a reminder on two lines: where it hurts, and the goals
+        every, hurting = _hurting(ctx.workshop)
+        listed = "\n".join([short_line([(t.id, t.name) for _, t in hurting or every], 3),
+                            goal_line_short(ctx.workshop, 3), ctx.prompts.say("codes_above")])
     return {"idea": ctx.idea().title, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop),
             # the goals under the touchpoints once, at the first idea (like the touchpoints)

@@ -45,10 +45,16 @@ def goal_lines(w: Workshop) -> str:
 def goal_line_short(w: Workshop, words: int = 4) -> str:
     """The business goals on one line, each cut to its first few words: the reminder under
     questions that come again after the goals were listed in full."""
+    return short_line([(g.id, g.text) for g in w.business_goals], words)
+
+
+def short_line(items: list[tuple[str, str]], words: int = 4) -> str:
+    """Items on one line, "  G1 Win 40 new office… · G2 Keep renewals above 90%": each
+    name cut to its first few words."""
     def short(text: str) -> str:
         cut = text.split()
         return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
-    return "  " + " · ".join(f"{g.id} {short(g.text)}" for g in w.business_goals)
+    return "  " + " · ".join(f"{code} {short(text)}" for code, text in items)
 
 
 def text_or_retry(ctx: Ctx, text: str) -> str:
