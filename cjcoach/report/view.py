@@ -86,6 +86,21 @@ class PersonaView:
     def has_emotions(self) -> bool:
         return self.worst is not None
 
+    @property
+    def worst_ties(self) -> int:
+        """How many other touchpoints feel as bad as the worst one."""
+        return self._ties(self.worst)
+
+    @property
+    def best_ties(self) -> int:
+        """How many other touchpoints feel as good as the best one."""
+        return self._ties(self.best)
+
+    def _ties(self, t: Touchpoint | None) -> int:
+        if t is None:
+            return 0
+        return sum(1 for o in self.journey if o.emotion == t.emotion) - 1
+
     @cached_property
     def role_cells(self) -> list[Any]:
         """Each touchpoint's role in journey order, escaped for a table cell (made for the
@@ -161,6 +176,14 @@ _PHASE, _ORDER = attrgetter("phase"), attrgetter("order")
 _ID, _NAME, _EMOTION = attrgetter("id"), attrgetter("name"), attrgetter("emotion")
 
 
+def _worst_key(t: Touchpoint) -> tuple[int, int, int]:
+    return (t.emotion or 0, -len(t.pain_points), -(t.importance or 0))
+
+
+def _best_key(t: Touchpoint) -> tuple[int, int, int]:
+    return (t.emotion or 0, len(t.happy_moments), t.importance or 0)
+
+
 def _in_journey_order(tps: list[Touchpoint], rank: dict[str, int]) -> list[Touchpoint]:
     """``tps`` by phase (unknown phases last), then by ``order``; ties keep their order.
 
@@ -197,9 +220,10 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
         for run in runs:
             firsts[run.start] = cell(run.label) if run.label else rows.EMPTY
         scored = [t for t in journey if t.emotion is not None]
-        # min and max give the first of equals: the earliest worst and best moment
-        worst = min(scored, key=_EMOTION) if scored else None
-        best = max(scored, key=_EMOTION) if scored else None
+        # among equals the one with the most moments told, then the most important one;
+        # min and max give the first of full equals: the earliest
+        worst = min(scored, key=_worst_key) if scored else None
+        best = max(scored, key=_best_key) if scored else None
         ids = code_lines(list(map(_ID, journey)))
         names = code_lines(list(map(_NAME, journey)))
         id_cells, name_cells = cells_of_lines(ids), cells_of_lines(names)

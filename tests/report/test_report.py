@@ -30,6 +30,26 @@ def test_sections_follow_the_method_with_the_summary_first(workshop: Workshop) -
     assert _h2(render_markdown(workshop)) == SECTIONS_EN
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_worst_moment_among_equals_is_the_one_with_a_pain_point_and_says_so(
+        lang: str) -> None:
+    """From the bike-shop run: three moments at -1 and the summary showed the first, with no
+    pain point and no sign of the others."""
+    w = small_workshop(lang)
+    for t in w.touchpoints:
+        t.emotion = -1 if t.id != "T4" else 2
+    w.touchpoints[1].pain_points = []
+    w.touchpoints[2].pain_points = [w.touchpoints[0].happy_moments[0]]
+    w.touchpoints[2].pain_points[0].text = "Card reader down"
+    summary = render_markdown(w).split("\n## ")[1]
+    worst = next(line for line in summary.splitlines() if "T3 Card payment" in line)
+    assert "Card reader down" in worst
+    assert ("(2 more with the same score)" if lang == "en"
+            else "(nog 2 met dezelfde score)") in worst
+    best = next(line for line in summary.splitlines() if "T4 Loyalty card" in line)
+    assert "same score" not in best and "dezelfde score" not in best
+
+
 def test_summary_names_priorities_moments_and_review_date(workshop: Workshop) -> None:
     md = render_markdown(workshop)
     summary = md.split("## The scene")[0]
