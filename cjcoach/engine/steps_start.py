@@ -141,6 +141,16 @@ def _name_and_role(name: str) -> tuple[str, str]:
     return (first[:1].upper() + first[1:] if first.islower() else first), " ".join(words[1:])
 
 
+def capitalised(name: str) -> str:
+    """A name typed all in lower case with capitals, as in a heading ("e-bike ellen" →
+    "E-bike Ellen", "drukke dirk van dijk" → "Drukke Dirk van Dijk"); others as typed."""
+    if name != name.lower() or not any(c.isalpha() for c in name):
+        return name
+    words = name.split()
+    return " ".join(w if k and w in _NAME_PARTICLES else w[:1].upper() + w[1:]
+                    for k, w in enumerate(words))
+
+
 def _participants(ctx: Ctx, text: str) -> Accepted:
     added = []
     for item in named_items(text, ctx.words, comma_role=True):
@@ -239,6 +249,8 @@ def _personas(ctx: Ctx, text: str) -> Accepted:
         name, description = split_name(item)
         if not name:
             raise Retry(ctx.retry())
+        if len(name.split()) < LONG_NAME_WORDS:  # not a description, asked about next
+            name = capitalised(name)
         persona = Persona(ctx.workshop.next_id("P"), name, description)
         ctx.workshop.personas.append(persona)
         added.append(f"{persona.id} {persona.name}")
@@ -294,8 +306,9 @@ def _short_name(ctx: Ctx, text: str) -> Accepted:
         raise Retry(ctx.retry())
     if _long_name(persona):
         persona.description = persona.name
-    persona.name = name
-    return Accepted(ctx.say("short_name_done", name=name, description=persona.description))
+    persona.name = capitalised(name)
+    return Accepted(ctx.say("short_name_done", name=persona.name,
+                            description=persona.description))
 
 
 def _personas_plan(w: Workshop) -> Iterator[Position]:

@@ -1094,3 +1094,14 @@ def test_a_tip_at_the_plan_names_where_the_customer_will_notice(chat, lang: str)
     tips = [c.say("/tip") for _ in range(3)]
     assert where in tips[0] and len(set(tips)) == 3
     assert c.where == ("plan", "hypothesis")
+
+
+@LANGS
+def test_a_persona_typed_in_lower_case_gets_capitals(chat, lang: str) -> None:
+    """From the bike-shop run: "e-bike ellen" stayed lower case in every question and in
+    the report's headings."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
+    shown = c.say("e-bike ellen - rides to work", "Lease LARS", "")
+    assert [p.name for p in store.load(c.path).personas] == ["E-bike Ellen", "Lease LARS"]
+    assert "E-bike Ellen" in shown
