@@ -159,6 +159,7 @@ def _participants(ctx: Ctx, text: str) -> Accepted:
             name, rest = _name_and_role(name)
         if not name:
             raise Retry(ctx.retry())
+        name = capitalised(name)  # "henk - eigenaar" is Henk, as "henk eigenaar" was
         role, _, team = rest.partition(" - ")
         ctx.workshop.scene.participants.append(Participant(name, role.strip(), team.strip()))
         added.append(name + (f" ({role.strip()})" if role.strip() else ""))

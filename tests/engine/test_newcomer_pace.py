@@ -1105,3 +1105,14 @@ def test_a_persona_typed_in_lower_case_gets_capitals(chat, lang: str) -> None:
     shown = c.say("e-bike ellen - rides to work", "Lease LARS", "")
     assert [p.name for p in store.load(c.path).personas] == ["E-bike Ellen", "Lease LARS"]
     assert "E-bike Ellen" in shown
+
+
+@LANGS
+def test_a_participant_typed_in_lower_case_gets_a_capital(chat, lang: str) -> None:
+    """My own Dutch run: "henk - eigenaar" was welcomed as "henk", "sanne monteur" as
+    Sanne."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("scene", "participants"))
+    shown = c.say("henk - owner", "sanne mechanic", "")
+    assert [p.name for p in store.load(c.path).scene.participants] == ["Henk", "Sanne"]
+    assert "Henk (owner)" in shown
