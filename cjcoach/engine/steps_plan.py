@@ -111,12 +111,15 @@ def _confirm(ctx: Ctx, text: str) -> Accepted:
     so the report shows it."""
     answer = reading.yes_no(text, ctx.words)
     remark = ""
-    if answer is not False and (m := _YES_AND_REMARK.match(text)) and reading.yes_no(
-            m.group(1), ctx.words):
+    m = _YES_AND_REMARK.match(text) if answer is not False else None
+    first = reading.yes_no(m.group(1), ctx.words) if m else None
+    if m and first:
         answer = True
         rest = reading.clean(m.group(2))
         if len(rest.split()) >= _REMARK_WORDS and reading.yes_no(rest, ctx.words) is None:
             remark = rest  # not "ja, graag" or "yes, sure"
+    elif first is False and answer is None:
+        answer = False  # "nee, te duur voor nu"
     if answer is None:
         raise Retry(ctx.prompts.say("yes_no_retry"))
     idea = ctx.idea()

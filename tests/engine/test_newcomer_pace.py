@@ -985,8 +985,8 @@ def test_a_touchpoint_named_under_two_goals_is_told_which_it_kept(chat, lang: st
 
 
 CONFIRM_WITH_REMARK = {
-    "en": ("yes, start simple with an online form", "yes, definitely"),
-    "nl": ("ja, begin simpel met een google formulier", "ja, graag"),
+    "en": ("yes, start simple with an online form", "yes, definitely", "no, too much for now"),
+    "nl": ("ja, begin simpel met een google formulier", "ja, graag", "nee, te veel voor nu"),
 }
 
 
@@ -1116,3 +1116,16 @@ def test_a_participant_typed_in_lower_case_gets_a_capital(chat, lang: str) -> No
     shown = c.say("henk - owner", "sanne mechanic", "")
     assert [p.name for p in store.load(c.path).scene.participants] == ["Henk", "Sanne"]
     assert "Henk (owner)" in shown
+
+
+@LANGS
+def test_no_with_a_reason_to_a_heavy_clash_keeps_the_idea_for_later(chat, lang: str) -> None:
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("-2 0 0 0 0 0 0")
+    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
+           until=("plan", "choose"))
+    c.say("I1, I2")
+    c.say(CONFIRM_WITH_REMARK[lang][2])
+    idea = store.load(c.path).ideas[0]
+    assert idea.decision == "later" and not idea.conflict_confirmed
