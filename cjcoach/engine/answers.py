@@ -76,6 +76,9 @@ _LINKER_WORDS = (
 )
 _LINKERS = frozenset(_LINKER_WORDS.split())
 """Words that start a clause, not a new item: after a comma they mean 'not a list'."""
+LINKERS = _LINKERS | frozenset(("misschien", "maybe", "perhaps", "probably", "denk", "think",
+                                "denken", "guess", "weet", "know"))
+"""Those, and hedges: words that start an explanation after a code, not a name."""
 _COMPANY = re.compile(r"(?:\s&\s|\b(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd|inc|gmbh|llc|bvba)$)",
                       re.IGNORECASE)
 _LAST_AND = re.compile(r"\s+(?:en|and|&)\s+", re.IGNORECASE)

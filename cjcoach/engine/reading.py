@@ -73,6 +73,11 @@ def items(text: str, words: Words, commas: bool | None = None) -> list[str]:
     return _answers().parse_list(text, split_commas=commas)
 
 
+def starts_a_clause(word: str) -> bool:
+    """"because", "want", "maybe" …: a word that starts an explanation, not a name."""
+    return _answers().fold(word) in _answers().LINKERS
+
+
 def is_unsure(text: str, words: Words) -> bool:
     """The whole answer is a hesitation ("weet ik niet", "geen idee", "?"), not content."""
     folded = _answers().fold(text).strip(" .!")

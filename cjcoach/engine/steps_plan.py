@@ -29,6 +29,8 @@ from cjcoach.model import Workshop
 _CODE_AND_OWNER = re.compile(r"^\s*([Ii]\d+)\s*[:=–—-]?\s*(.*?)\s*$")
 OWNER_WORDS = 4
 """After an idea's code, this many words at most are taken as who makes it happen."""
+TEAM_WORDS = 2
+"""Words in lower case after an idea's code taken as a team ("stylists", "till staff")."""
 
 
 def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
@@ -55,8 +57,9 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
 
 def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
     """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies") or
-    a participant's name typed in lower case ("tom"). "Ik"/"me" is asked again: the report
-    is read by others."""
+    a participant's name typed in lower case ("tom"), or a team in a word or two
+    ("stylists", "till staff"; not "denk ik" or "because it's cheap"). "Ik"/"me" is asked
+    again: the report is read by others."""
     folded = text.casefold()
     taking_part = set(_spelled(ctx))
     if folded in taking_part:
@@ -64,9 +67,12 @@ def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
     words = text.split()
     names = [w for w in words if w.casefold() not in joiners]
     refuse_me(ctx, names)
-    return bool(names) and words[0] in names and all(
-        (w[:1].isupper() or w.casefold() in taking_part)
-        and w.replace("-", "").replace("'", "").isalpha() for w in names)
+    if not names or words[0] not in names or not all(
+            w.replace("-", "").replace("'", "").isalpha() for w in names):
+        return False
+    if all(w[:1].isupper() or w.casefold() in taking_part for w in names):
+        return True
+    return len(names) <= TEAM_WORDS and not any(reading.starts_a_clause(w) for w in names)
 
 
 def _choose(ctx: Ctx, text: str) -> Accepted:

@@ -1129,3 +1129,15 @@ def test_no_with_a_reason_to_a_heavy_clash_keeps_the_idea_for_later(chat, lang: 
     c.say(CONFIRM_WITH_REMARK[lang][2])
     idea = store.load(c.path).ideas[0]
     assert idea.decision == "later" and not idea.conflict_confirmed
+
+
+@LANGS
+def test_choosing_with_a_team_in_lower_case_as_owner(chat, lang: str) -> None:
+    """From the salon run: "I1 Jo, I2 Kayla, I5 stylists" (the hint's own form, with a team)
+    was "couldn't find: I1 Jo, I2 Kayla"; a team in a word or two is an owner too."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
+    team = "till staff" if lang == "en" else "de kassa"
+    c.say(f"I1 Jo, I2 {team}")
+    owners = {i.id: i.owner for i in store.load(c.path).ideas if i.decision == "do"}
+    assert owners == {"I1": "Jo", "I2": team}
