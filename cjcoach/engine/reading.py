@@ -98,13 +98,14 @@ def scale(text: str, low: int, high: int, words: Words) -> int | None:
 def lone_number(text: str, low: int, high: int, words: Words) -> int | None:
     """The one whole number from ``low`` to ``high`` in a hedged answer ("weet ik niet
     precies, 4 denk ik" → 4), or ``None``: no number, several, out of range, or one that
-    a negation comes right before ("niet 4")."""
+    a negation comes right before ("niet 4"). "3ish" is 3."""
     cleaned = clean(text)
-    found = list(re.finditer(r"(?<![\w.,+-])(\d+)(?![\w.,]\d|\w)", cleaned))
+    found = list(re.finditer(r"(?<![\w.,+-])(\d+)(?:-?ish)?(?![\w.,]\d|\w)", cleaned))
     if len(found) != 1 or not low <= int(found[0].group(1)) <= high:
         return None
     before = cleaned[:found[0].start()].split()
-    if before and words.negations.find(fold(before[-1]).strip(" ,.")):
+    if before and not before[-1].endswith((",", ".", ";", ":")) and words.negations.find(
+            fold(before[-1])):  # "niet 4", but not "weet niet, 4 denk ik"
         return None
     return int(found[0].group(1))
 
