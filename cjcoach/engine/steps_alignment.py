@@ -74,11 +74,49 @@ def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
     raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or cleaned, sample="G1"))
 
 
+_NEXT_GOAL = re.compile(r"(?:[.;]\s*|\s+)(?:(?:and|en|&)\s+)?(?=[Gg]\d+\b)")
+"""Where a second goal with its own "how" starts: "g3 - shampoo. and g1 book her next"."""
+
+
+def _per_goal(ctx: Ctx, text: str) -> list[tuple[str, str]] | None:
+    """``G3: colour-safe shampoo. and G1 book her next visit`` → each goal with its own how,
+    or ``None`` when the answer is not several goals each followed by a how."""
+    cleaned = reading.clean(text)
+    known = {g.id.lower() for g in ctx.workshop.business_goals}
+
+    def code_at(at: int) -> bool:
+        words = cleaned[at:].split()
+        return bool(words) and re.split(r"[:,.–—-]", words[0])[0].lower() in known
+
+    starts = [m.end() for m in _NEXT_GOAL.finditer(cleaned) if code_at(m.end())]
+    if not starts or not code_at(0):
+        return None
+    pieces = [cleaned[a:b].strip() for a, b in zip([0, *starts], [*starts, len(cleaned)],
+                                                   strict=True)]
+    pairs = []
+    for piece in pieces:
+        try:
+            found = split_meets(ctx, piece) if piece else None
+        except Retry:
+            return None
+        if found is None or len(found[0]) != 1 or not found[1]:
+            return None  # "G1 en G2: …" or a code with nothing after it: one how for all
+        how = re.sub(r"[\s.;,]*(?:\s(?:and|en|&))?[\s.;,]*$", "", found[1])
+        pairs.append((found[0][0], how))
+    return pairs if len({g for g, _ in pairs}) == len(pairs) else None
+
+
 def _meets(ctx: Ctx, text: str) -> Accepted:
     w = ctx.workshop
+    goal = ctx.get("goal")
+    if (each := _per_goal(ctx, text)) is not None:  # a how for each goal
+        w.alignments = [a for a in w.alignments if a.customer_goal != goal]
+        for gid, how in each:
+            w.alignments.append(Alignment(w.next_id("A"), gid, goal, how))
+        return Accepted(ctx.prompts.say("noted", items="; ".join(
+            f"{gid} — {how}" for gid, how in each)))
     found = split_meets(ctx, text)
     ids, statement = found if found is not None else ([], "")
-    goal = ctx.get("goal")
     old = [a for a in w.alignments if a.customer_goal == goal]
     statement = statement or (old[0].statement if old else "")
     w.alignments = [a for a in w.alignments if a.customer_goal != goal]

@@ -1141,3 +1141,25 @@ def test_choosing_with_a_team_in_lower_case_as_owner(chat, lang: str) -> None:
     c.say(f"I1 Jo, I2 {team}")
     owners = {i.id: i.owner for i in store.load(c.path).ideas if i.decision == "do"}
     assert owners == {"I1": "Jo", "I2": team}
+
+
+MEETS_TWO = {
+    "en": ("g1 - a quick checkout so it works. and g2 remind him before friday",
+           [("G1", "a quick checkout so it works"), ("G2", "remind him before friday")]),
+    "nl": ("G1: een proefrit op haar route; en g2 onderhoud er meteen bij",
+           [("G1", "een proefrit op haar route"), ("G2", "onderhoud er meteen bij")]),
+}
+
+
+@LANGS
+def test_two_goals_each_with_its_own_how(chat, lang: str) -> None:
+    """From the salon run: "g3 - colour safe shampoo so it lasts. and g1 book her next root
+    touch up" linked G3 only, with the G1 part inside its text."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("alignment", "meets"))
+    goal = c.conv.position.ctx["goal"]
+    answer, expected = MEETS_TWO[lang]
+    c.say(answer)
+    links = [(a.business_goal, a.statement) for a in store.load(c.path).alignments
+             if a.customer_goal == goal]
+    assert links == expected
