@@ -49,22 +49,47 @@ def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
 
 
 def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
-    """``same as Anna`` / ``zelfde als P1``: that persona's touchpoints in this phase, and
-    what the answer adds after a comma ("same as the family, website and reviews")."""
+    """``same as Anna`` / ``zelfde als P1`` anywhere in a comma list: that persona's
+    touchpoints in this phase, and the other items of the answer ("same as the family,
+    website and reviews", "looks in, same as sarah"). ``same as Sarah google reviews`` is
+    one of Sarah's touchpoints, by name."""
     lead = ctx.say("copy_words").lower()
     cleaned = reading.clean(text)
-    if not cleaned.lower().startswith(lead):
+    if lead not in cleaned.lower():
         return None, text
-    who, _, more = cleaned[len(lead):].partition(",")
+    items = [i.strip() for i in re.split(r"[,;\n]", cleaned) if i.strip()]
+    copies = [i for i in items if i.lower().startswith(lead)]
+    if not copies:
+        return None, text
+    sources: list[Touchpoint] = []
+    for item in copies:
+        sources += _copied(ctx, item[len(lead):].strip())
+    return sources, ", ".join(i for i in items if i not in copies)
+
+
+def _copied(ctx: Ctx, said: str) -> list[Touchpoint]:
+    """The touchpoints "same as <said>" means: a persona's in this phase, or, with words
+    after the persona's name, that persona's touchpoint of that name."""
     others = [(p.id, p.name) for p in ctx.workshop.personas if p.id != ctx.get("persona")]
-    ids, bad = reading.refs(who, others)
-    if len(ids) != 1 or bad:
-        ids = _persona_by_words(ctx, who, others)
-    if len(ids) != 1:
-        raise Retry(ctx.prompts.say("refs_retry", what=who.strip(),
-                                    sample=others[0][0] if others else "P1"))
-    sources = [t for t in ctx.workshop.journey(ids[0]) if t.phase == ctx.get("phase")]
-    return sources, more
+    exact = {pid.lower(): pid for pid, _ in others}
+    words = said.split()
+    for size in range(len(words), 0, -1):  # the longest run of words that is a persona
+        who, rest = " ".join(words[:size]), " ".join(words[size:])
+        ids = [exact[who.lower()]] if who.lower() in exact else _persona_by_words(
+            ctx, who, others)
+        if len(ids) != 1:
+            continue
+        journey = ctx.workshop.journey(ids[0])
+        if not rest:
+            return [t for t in journey if t.phase == ctx.get("phase")]
+        found, unknown = reading.refs(rest, [(t.id, t.name) for t in journey])
+        if len(found) == 1 and not unknown:
+            return [t for t in journey if t.id == found[0]]
+    ids, bad = reading.refs(said, others)  # a persona's name with a typo
+    if len(ids) == 1 and not bad:
+        return [t for t in ctx.workshop.journey(ids[0]) if t.phase == ctx.get("phase")]
+    raise Retry(ctx.prompts.say("refs_retry", what=said,
+                                sample=others[0][0] if others else "P1"))
 
 
 def _persona_by_words(ctx: Ctx, said: str, others: list[tuple[str, str]]) -> list[str]:

@@ -1163,3 +1163,22 @@ def test_two_goals_each_with_its_own_how(chat, lang: str) -> None:
     links = [(a.business_goal, a.statement) for a in store.load(c.path).alignments
              if a.customer_goal == goal]
     assert links == expected
+
+
+@LANGS
+def test_same_as_a_persona_anywhere_in_the_line_and_one_of_their_touchpoints(chat, lang: str
+                                                                               ) -> None:
+    """From the salon run: "looks in to see if its busy, same as sarah google reviews" made
+    a touchpoint called "same as sarah google reviews"."""
+    c = chat(lang)
+    _two_personas_to_touchpoints(c, lang, ("Sarah - regular", "Tom - walk-in"))
+    c.say("Instagram", "Google reviews | online | 4 | marketing", "")
+    while "Tom" not in c.conv.current.text:
+        c.say("")
+    same = "same as sarah" if lang == "en" else "zelfde als sarah"
+    c.say(f"looks in to see if its busy, {same} google reviews")
+    tom = {t.name: t for t in store.load(c.path).journey("P2")}
+    assert sorted(tom) == ["Google reviews", "looks in to see if its busy"]
+    assert (tom["Google reviews"].channel, tom["Google reviews"].owner) == ("online", "marketing")
+    c.say(f"{same}, website")  # the next phase: all of Sarah's there (none), and the website
+    assert [t.name for t in store.load(c.path).journey("P2")][-1] == "website"
