@@ -146,7 +146,7 @@ def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
         if said is None and len(part.split()) > _FEW_WORDS:
             raise unclear  # "systems is a big job, moving everything over": which way?
         if hits and value is None:
-            return None  # "strategie en personeel": which way? ask again
+            raise unclear  # "strategie en personeel": which way? asked again, named
         for element in hits:
             scores[element] = value  # type: ignore[assignment]
     return [scores[s] for s in SEVEN_S]

@@ -787,18 +787,20 @@ SEVEN_SAID = {
            ("fits well everywhere really", [2] * 7),
            ("clashes heavily with staff, systems a bit too, fits well with strategy, skills a bit",
             [2, 0, -1, 0, 0, -2, 1]),
-           ("not sure, takes some time from gareth", [0, 0, 0, 0, 0, -1, 0])],
+           ("not sure, takes some time from gareth", [0, 0, 0, 0, 0, -1, 0]),
+           ("not sure. kayla says skills fine, staff clashes a bit", [0, 0, 0, 0, 0, -1, 1])],
     "nl": [("past goed bij strategie en waarden, systemen weet ik niet, botst met personeel",
             [2, 0, 0, 2, 0, -1, 0]),
            ("past overal goed bij eigenlijk", [2] * 7),
            ("botst zwaar met personeel, systemen ook beetje, past goed bij strategie, kennis wat",
             [2, 0, -1, 0, 0, -2, 1]),
-           ("weet ik niet, kost wel tijd van henk", [0, 0, 0, 0, 0, -1, 0])],
+           ("weet ik niet, kost wel tijd van henk", [0, 0, 0, 0, 0, -1, 0]),
+           ("weet niet. kennis is prima, botst een beetje met personeel", [0, 0, 0, 0, 0, -1, 1])],
 }
 
 
 @LANGS
-@pytest.mark.parametrize("case", range(4))
+@pytest.mark.parametrize("case", range(5))
 def test_7s_words_with_not_sure_or_said_of_all_points(chat, lang: str, case: int) -> None:
     """From Dutch newcomers' runs: "systemen weet ik niet" is 0 (not sure), and "past
     overal goed bij" is +2 for all seven; both were "snapte ik niet". "systemen ook beetje"

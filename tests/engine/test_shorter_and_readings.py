@@ -621,8 +621,10 @@ def test_the_seven_s_in_words(chat, lang, answer, expected) -> None:
 def test_elements_named_without_a_score_word_are_asked_again(chat, lang) -> None:
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
-    c.say("strategy and staff" if lang == "en" else "strategie en personeel")
+    said = "strategy and staff" if lang == "en" else "strategie en personeel"
+    shown = c.say(said)
     assert c.where == ("impact", "scores") and not store.load(c.path).ideas[0].seven_s
+    assert f'"{said}"' in shown  # named, not "I need seven numbers" (salon run)
 
 
 @LANGS
