@@ -262,6 +262,7 @@ def importance(ctx: Ctx, text: str) -> Accepted:
         pairs = [(t, v) for t, v in zip(targets, values, strict=True) if v is not None]
     else:
         rest_value: int | None = None
+        text = _PAIR_BREAK.sub(", ", text)  # "t15 5 t17 5, rest 2": a pair per code
         for part in re.split(r"[,;\n]", text):
             if not part.strip():
                 continue
@@ -279,6 +280,10 @@ def importance(ctx: Ctx, text: str) -> Accepted:
         t.importance = value
     return _still_open(ctx, "importance", ctx.say("importance_done", items=", ".join(
         f"{t.id} {v}" for t, v in pairs)))
+
+
+_PAIR_BREAK = re.compile(r"(?<=\s[1-5])\s+(?=[A-Za-z]{1,2}\d)")
+"""Between a value and the next code: "T15 5 T17 4" is "T15 5, T17 4"."""
 
 
 def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]

@@ -1184,3 +1184,15 @@ def test_same_as_a_persona_anywhere_in_the_line_and_one_of_their_touchpoints(cha
     assert (tom["Google reviews"].channel, tom["Google reviews"].owner) == ("online", "marketing")
     c.say(f"{same}, website")  # the next phase: all of Sarah's there (none), and the website
     assert [t.name for t in store.load(c.path).journey("P2")][-1] == "website"
+
+
+@LANGS
+def test_importance_by_code_and_number_without_commas(chat, lang: str) -> None:
+    """From the salon run: "t15 5 t17 5 t20 5 t18 4, rest 2" was "couldn't read"; the same
+    with commas worked."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online")
+    rest = "rest" if lang == "en" else "de rest"
+    c.say(f"{ids[0].lower()} 5 {ids[2].lower()} 4, {rest} 2")
+    assert [t.importance for t in store.load(c.path).journey("P1")] == [5, 2, 4, 2]
