@@ -48,6 +48,11 @@ def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
             "business_goals": goal_lines(w), "copy_hint": copy}
 
 
+_SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+"""A full stop between two sentences separates touchpoints like a comma ("not much tbh.
+maybe a loyalty card"); one after a short word ("St. John's") does not."""
+
+
 def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
     """``same as Anna`` / ``zelfde als P1`` anywhere in a comma list: that persona's
     touchpoints in this phase, and the other items of the answer ("same as the family,
@@ -125,8 +130,8 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
         cells = split_row(line)
         # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
         # is, auto ophalen en betalen, factuur" is three)
-        names = reading.items(line, ctx.words, commas=True) if cells is None else [
-            reading.clean(cells[0])]
+        names = reading.items(_SENTENCE_END.sub(", ", line), ctx.words, commas=True) \
+            if cells is None else [reading.clean(cells[0])]
         if cells is None:  # "not much tbh, maybe our facebook page": one touchpoint
             kept = [n for n in (_unhedged(ctx, n) for n in names) if n]
             dropped, names = dropped or len(kept) < len(names), kept

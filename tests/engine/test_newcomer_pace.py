@@ -1196,3 +1196,14 @@ def test_importance_by_code_and_number_without_commas(chat, lang: str) -> None:
     rest = "rest" if lang == "en" else "de rest"
     c.say(f"{ids[0].lower()} 5 {ids[2].lower()} 4, {rest} 2")
     assert [t.importance for t in store.load(c.path).journey("P1")] == [5, 2, 4, 2]
+
+
+@LANGS
+def test_a_hedge_before_a_full_stop_is_no_touchpoint(chat, lang: str) -> None:
+    """From the salon run: "not much tbh. maybe a loyalty card" became one touchpoint."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("touchpoints", "touchpoints"))
+    c.say("not much tbh. maybe a loyalty card" if lang == "en"
+          else "niet veel eigenlijk. misschien een spaarkaart")
+    names = [t.name for t in store.load(c.path).touchpoints]
+    assert names == ["a loyalty card" if lang == "en" else "een spaarkaart"]
