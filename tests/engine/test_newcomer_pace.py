@@ -1207,3 +1207,25 @@ def test_a_hedge_before_a_full_stop_is_no_touchpoint(chat, lang: str) -> None:
           else "niet veel eigenlijk. misschien een spaarkaart")
     names = [t.name for t in store.load(c.path).touchpoints]
     assert names == ["a loyalty card" if lang == "en" else "een spaarkaart"]
+
+
+@LANGS
+def test_a_details_question_partly_filled_says_what_it_holds_and_what_is_open(chat, lang
+                                                                              ) -> None:
+    """From the bike-shop and salon runs: "Press Enter to keep it" while most were open, and
+    then "shown above" where the list was not shown."""
+    c = chat(lang)
+    _two_personas_to_touchpoints(c, lang, ("Sarah - regular", "Tom - walk-in"))
+    c.say("Google reviews | online | 4 | marketing", "")
+    while "Tom" not in c.conv.current.text:
+        c.say("")
+    same = "same as sarah" if lang == "en" else "zelfde als sarah"
+    c.say(f"{same}, shop window")
+    shown = ""
+    while c.where == ("touchpoints", "touchpoints"):
+        shown = c.say("")
+    assert c.where == ("touchpoints", "channels")
+    copied = next(t for t in store.load(c.path).journey("P2") if t.channel)
+    partly = "Some have this already (" if lang == "en" else "Een paar hebben dit al ("
+    assert partly in shown and copied.id in shown.split(partly)[1].split(")")[0]
+    assert "Press Enter to keep it" not in shown and "om dat zo te laten" not in shown
