@@ -81,6 +81,9 @@ class PersonaView:
     """The touchpoints' ids in journey order as ``filters.code_lines`` gives them."""
     code_names: list[str] = field(default_factory=list, repr=False)
     """The touchpoints' names likewise: each of the report's places escapes these."""
+    roles_given: bool = False
+    """Whether any touchpoint of the workshop has a role: then every journey table has the
+    role column, so the tables of two personas look alike."""
 
     @property
     def has_emotions(self) -> bool:
@@ -104,9 +107,9 @@ class PersonaView:
     @cached_property
     def role_cells(self) -> list[Any]:
         """Each touchpoint's role in journey order, escaped for a table cell (made for the
-        column at once); empty when no touchpoint of this journey has one."""
+        column at once); empty when no touchpoint of the workshop has one."""
         roles = [t.role for t in self.journey]
-        return cells(roles) if any(roles) else []
+        return cells(roles) if self.roles_given or any(roles) else []
 
     @cached_property
     def phases(self) -> list[PhaseView]:
@@ -213,6 +216,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     goals = {g.id: g.text for g in w.business_goals}
     views = []
     journey_rows = rows.JourneyRows(labels).rows
+    roles_given = any(t.role for t in w.touchpoints)
     for p in w.personas:
         journey = _in_journey_order(by_persona.get(p.id, []), rank)
         runs = _runs(journey, phase_labels)
@@ -235,7 +239,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
         happies = rows.moment_rows([(m, t, k) for k, t in enumerate(journey) if t.happy_moments
                                     for m in t.happy_moments], persona, named)
         views.append(PersonaView(p, journey, runs, worst, best, table, pains, happies, goals,
-                                 ids, names))
+                                 ids, names, roles_given))
     return views
 
 

@@ -11,7 +11,7 @@ import pytest
 from report_testkit import MD, small_workshop, visible_text
 
 from cjcoach import store
-from cjcoach.model import Workshop
+from cjcoach.model import Persona, Touchpoint, Workshop
 from cjcoach.report import TemplateProblem, export, filters, render_html, render_markdown
 
 SECTIONS_EN = ["At a glance", "The scene", "Why, goals and where they meet", "Personas",
@@ -48,6 +48,18 @@ def test_the_worst_moment_among_equals_is_the_one_with_a_pain_point_and_says_so(
             else "(nog 2 met dezelfde score)") in worst
     best = next(line for line in summary.splitlines() if "T4 Loyalty card" in line)
     assert "same score" not in best and "dezelfde score" not in best
+
+
+def test_the_role_column_is_in_every_journey_table_once_any_role_was_given() -> None:
+    """From the salon run: the column was in Sarah's table and missing from Tom's."""
+    w = small_workshop("en")
+    w.touchpoints[0].role = "where they first notice us"
+    w.personas.append(Persona("P2", "Walk-in Will", "Passes by"))
+    w.touchpoints.append(Touchpoint("T5", "P2", "before", "Shop window", 1, "offline", 3))
+    md = render_markdown(w)
+    tables = [line for line in md.splitlines() if line.startswith("| Phase |")]
+    assert len(tables) == 2 and all("Role in the phase" in t for t in tables)
+    assert "| Shop window |  |" in md or "| Shop window | |" in md
 
 
 def test_summary_names_priorities_moments_and_review_date(workshop: Workshop) -> None:
