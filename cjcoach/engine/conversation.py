@@ -280,7 +280,8 @@ class Conversation:
         asks_back = qdef.kind == "choice" and cleaned.endswith("?")
         if asks_back or reading.is_unsure(cleaned, self.words):
             unsure = self.prompts.question(position.step, position.question).get("unsure")
-            if unsure and not asks_back and not qdef.required:  # "how satisfied?" "no idea"
+            if unsure and not asks_back and not qdef.required and not qdef.current(ctx):
+                # "how satisfied?" "no idea": left open (not when a value is there already)
                 return self.pass_over(position, qdef, ctx, skipping=True, note=str(unsure))
             return self._hesitate(position)
         split, self._split = self._split, None

@@ -74,8 +74,9 @@ def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
     raise Retry(ctx.prompts.say("refs_retry", what=", ".join(bad) or cleaned, sample="G1"))
 
 
-_NEXT_GOAL = re.compile(r"(?:[.;]\s*|\s+)(?:(?:and|en|&)\s+)?(?=[Gg]\d+\b)")
-"""Where a second goal with its own "how" starts: "g3 - shampoo. and g1 book her next"."""
+_NEXT_GOAL = re.compile(r"(?:[.;]\s*(?:(?:and|en|&)\s+)?|\s+(?:and|en|&)\s+)(?=[Gg]\d+\b)")
+"""Where a second goal with its own "how" starts, after a full stop, ";" or "and": "g3 -
+shampoo so it lasts. and g1 book her next visit"."""
 
 
 def _per_goal(ctx: Ctx, text: str) -> list[tuple[str, str]] | None:
@@ -101,7 +102,9 @@ def _per_goal(ctx: Ctx, text: str) -> list[tuple[str, str]] | None:
             return None
         if found is None or len(found[0]) != 1 or not found[1]:
             return None  # "G1 en G2: …" or a code with nothing after it: one how for all
-        how = re.sub(r"[\s.;,]*(?:\s(?:and|en|&))?[\s.;,]*$", "", found[1])
+        how = re.sub(r"[\s.;,]*(?:\b(?:and|en|&))?[\s.;,]*$", "", found[1])
+        if not [w for w in how.split() if not reading.starts_a_clause(w.strip(".,;:"))]:
+            return None  # "G1 en G2: …" (no how of its own), "G2 ook wel": one how for all
         pairs.append((found[0][0], how))
     return pairs if len({g for g, _ in pairs}) == len(pairs) else None
 

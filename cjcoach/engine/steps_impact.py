@@ -114,7 +114,9 @@ def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
         part = f" {part.strip()} "
         if not any(f" {word} " in part for word, _ in named):
             if unscored is not None and len(part.split()) > 1 and not any(
-                    v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())):
+                    v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())) and not any(
+                    f" {p} " in part for p, _ in phrases) and reading.after_all(
+                    part.strip(), ctx.say("all_words")) is None:
                 unscored.append(part.strip())  # "sanne kan het wel": about which point?
             continue  # an explanation between the scores ("weet niet of dat kan, dus …")
         hit = next(((p, v) for p, v in phrases if f" {p} " in part), None)
@@ -146,6 +148,9 @@ def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
         if said is None and len(part.split()) > _FEW_WORDS:
             raise unclear  # "systems is a big job, moving everything over": which way?
         if hits and value is None:
+            if _one_for_all(ctx, text) is not None or reading.after_all(
+                    text, ctx.say("all_words")) is not None:
+                return None  # "past overal goed bij, personeel ook", "all 1, staff too"
             raise unclear  # "strategie en personeel": which way? asked again, named
         for element in hits:
             scores[element] = value  # type: ignore[assignment]
@@ -178,11 +183,23 @@ _REASON = re.compile(r"[,;]?\s+(?:want|omdat|doordat|aangezien|because|since)\s+
                      re.IGNORECASE | re.S)
 
 
-def _reason(text: str) -> tuple[str, str]:
+def _reason(ctx: Ctx, text: str) -> tuple[str, str, str]:
     """"botst met systemen want we hebben geen planningstool": the scores, and the reason
-    (kept as the note of the point named last)."""
+    (kept as the note of the point named last). The reason ends where a part after a comma
+    names a point again ("systemen -2 want we hebben niks, personeel +1"): that part and
+    the ones after it are scores too. Third: the text before the reason, where the point it
+    is about is named last."""
     m = _REASON.search(text)
-    return (text[:m.start()], m.group(1).strip()) if m else (text, "")
+    if not m:
+        return text, "", text
+    parts = re.split(r"(?<=[,;])", m.group(1))
+    named = _element_words(ctx)
+    for k, part in enumerate(parts[1:], 1):
+        folded = f" {reading.fold(part).strip(' ,;')} "
+        if any(f" {word} " in folded for word, _ in named):
+            reason = "".join(parts[:k]).strip(" ,;")
+            return f"{text[:m.start()]}, {''.join(parts[k:]).strip()}", reason, text[:m.start()]
+    return text[:m.start()], m.group(1).strip(), text[:m.start()]
 
 
 def _last_named(ctx: Ctx, text: str) -> str:
@@ -198,8 +215,7 @@ def _scores(ctx: Ctx, text: str) -> Accepted:
         for s in SEVEN_S:
             idea.seven_s.setdefault(s, SevenSScore())
         return Accepted(ctx.say("walk_start"))
-    cleaned, reason = _reason(reading.clean(text))
-    said = cleaned
+    cleaned, reason, said = _reason(ctx, reading.clean(text))
     unscored: list[str] = []
     in_words = _scores_in_words(ctx, cleaned, unscored)
     if in_words is None and (everywhere := _one_for_all(ctx, cleaned)) is not None:

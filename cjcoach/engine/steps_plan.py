@@ -119,9 +119,12 @@ def _confirm(ctx: Ctx, text: str) -> Accepted:
     remark = ""
     m = _YES_AND_REMARK.match(text) if answer is not False else None
     first = reading.yes_no(m.group(1), ctx.words) if m else None
-    if m and first:
-        answer = True
-        rest = reading.clean(m.group(2))
+    rest = reading.clean(m.group(2)) if m else ""
+    said = f" {reading.fold(rest)} "
+    if m and first and reading.yes_no(rest, ctx.words) is not False and not (
+            ctx.words.negations.find(said.strip())
+            or any(f" {w} " in said for w in ctx.word_list("not_now_words"))):
+        answer = True  # "ja, begin simpel met een formulier"; not "yes, but not now"
         if len(rest.split()) >= _REMARK_WORDS and reading.yes_no(rest, ctx.words) is None:
             remark = rest  # not "ja, graag" or "yes, sure"
     elif first is False and answer is None:

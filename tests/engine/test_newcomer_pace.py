@@ -1229,3 +1229,75 @@ def test_a_details_question_partly_filled_says_what_it_holds_and_what_is_open(ch
     partly = "Some have this already (" if lang == "en" else "Een paar hebben dit al ("
     assert partly in shown and copied.id in shown.split(partly)[1].split(")")[0]
     assert "Press Enter to keep it" not in shown and "om dat zo te laten" not in shown
+
+
+@LANGS
+def test_two_goals_joined_by_and_share_one_how(chat, lang: str) -> None:
+    """Review and the caterer run: "g1 en g2: vaste bestelling …" stored G1 with the how
+    "en" after the two-goals change."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("alignment", "meets"))
+    goal = c.conv.position.ctx["goal"]
+    how = "a standing order" if lang == "en" else "een vaste bestelling"
+    c.say(f"g1 {'and' if lang == 'en' else 'en'} g2: {how}")
+    links = [(a.business_goal, a.statement) for a in store.load(c.path).alignments
+             if a.customer_goal == goal]
+    assert links == [("G1", how), ("G2", how)]
+
+
+SEVEN_REVIEWED = {
+    "en": [("all 1, staff too", [1] * 7),
+           ("fits well with strategy, the rest neutral", [2, 0, 0, 0, 0, 0, 0]),
+           ("strategy +2, systems -2 because we have nothing, staff +1 saves sam time, skills -1",
+            [2, 0, -2, 0, 0, 1, -1])],
+    "nl": [("allemaal 1, personeel ook", [1] * 7),
+           ("past goed bij strategie, de rest neutraal", [2, 0, 0, 0, 0, 0, 0]),
+           ("strategie +2, systemen -2 want we hebben niks, personeel +1 scheelt sanne tijd, "
+            "vaardigheden -1", [2, 0, -2, 0, 0, 1, -1])],
+}
+
+
+@LANGS
+@pytest.mark.parametrize("case", range(3))
+def test_7s_answers_the_review_and_the_caterer_run_found(chat, lang: str, case: int) -> None:
+    """"allemaal 1, personeel ook" was refused after a change; "de rest neutraal" was said
+    to be not counted; a reason after "want" swallowed the points after it (caterer run)."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    answer, scores = SEVEN_REVIEWED[lang][case]
+    shown = c.say(answer)
+    seven = store.load(c.path).ideas[0].seven_s
+    assert [seven[s].score for s in ("strategy", "structure", "systems", "shared_values",
+                                     "style", "staff", "skills")] == scores
+    assert "Not counted" not in shown and "Niet meegeteld" not in shown
+    if case == 2:
+        assert seven["systems"].note == ("we have nothing" if lang == "en" else "we hebben niks")
+
+
+@LANGS
+def test_yes_but_not_now_to_a_heavy_clash_is_asked_again(chat, lang: str) -> None:
+    """Review: "yes, but not now" became a yes after the remark change."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("-2 0 0 0 0 0 0")
+    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
+           until=("plan", "choose"))
+    c.say("I1, I2")
+    for answer in (["yes, but not now", "ok, later then"] if lang == "en"
+                   else ["ja, maar niet nu", "prima, later"]):
+        c.say(answer)
+        assert c.where == ("plan", "confirm"), answer
+    assert store.load(c.path).ideas[0].decision == "do"  # chosen, not yet confirmed
+    assert not store.load(c.path).ideas[0].conflict_confirmed
+
+
+@LANGS
+def test_not_sure_when_a_satisfaction_is_there_keeps_it_and_helps(chat, lang: str) -> None:
+    """Review: "no idea" after /back at a stored 4 said "we'll leave it open" and kept 4."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("personas", "satisfaction"))
+    c.say("4", "/back" if lang == "en" else "/terug")
+    shown = c.say("no idea" if lang == "en" else "geen idee")
+    assert c.where == ("personas", "satisfaction")
+    assert "leave it open" not in shown and "laten we open" not in shown
+    assert store.load(c.path).personas[0].satisfaction == 4
