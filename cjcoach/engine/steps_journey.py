@@ -62,14 +62,17 @@ def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
     cleaned = reading.clean(text)
     if lead not in cleaned.lower():
         return None, text
-    items = [i.strip() for i in re.split(r"[,;\n]", cleaned) if i.strip()]
-    copies = [i for i in items if i.lower().startswith(lead)]
-    if not copies:
-        return None, text
     sources: list[Touchpoint] = []
-    for item in copies:
-        sources += _copied(ctx, item[len(lead):].strip())
-    return sources, ", ".join(i for i in items if i not in copies)
+    lines = []
+    said = False
+    for line in cleaned.split("\n"):  # other lines (a row "Flyer | offline | 3") stay whole
+        items = [i.strip() for i in re.split(r"[,;]", line) if i.strip()]
+        copies = [i for i in items if i.lower().startswith(lead)]
+        for item in copies:
+            sources += _copied(ctx, item[len(lead):].strip())
+        said = said or bool(copies)
+        lines.append(", ".join(i for i in items if i not in copies) if copies else line)
+    return (sources, "\n".join(lines)) if said else (None, text)
 
 
 def _copied(ctx: Ctx, said: str) -> list[Touchpoint]:
@@ -120,13 +123,9 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
     copies, text = _copy_from(ctx, text)
     added: list[Touchpoint] = []
     copied: dict[str, Touchpoint | None] = {}
-    if copies is not None:
-        for src in copies:
-            t = _new_touchpoint(ctx, src.name)
-            share_details(src, t)
-            added.append(t)
     dropped = False
-    for line in reading.lines(text):
+    every_staged: list[Touchpoint] = []
+    for line in reading.lines(text):  # read every line before anything is added
         cells = split_row(line)
         # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
         # is, auto ophalen en betalen, factuur" is three)
@@ -145,12 +144,17 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
         staged = [Touchpoint("", "", "", n) for n in names]
         if cells is not None:
             read_cells(ctx, cells[1:], staged[0])
-        for s in staged:
-            t = _new_touchpoint(ctx, s.name)
-            t.channel, t.importance, t.owner, t.role, t.goal = (
-                s.channel, s.importance, s.owner, s.role, s.goal)
-            copied[t.id] = copy_details(ctx.workshop, t)
-            added.append(t)
+        every_staged += staged
+    for src in copies or []:
+        t = _new_touchpoint(ctx, src.name)
+        share_details(src, t)
+        added.append(t)
+    for s in every_staged:
+        t = _new_touchpoint(ctx, s.name)
+        t.channel, t.importance, t.owner, t.role, t.goal = (
+            s.channel, s.importance, s.owner, s.role, s.goal)
+        copied[t.id] = copy_details(ctx.workshop, t)
+        added.append(t)
     if not added and dropped:  # "none really": nothing in this phase, on to the next
         return Accepted(ctx.say("phase_empty"))
     if not added:

@@ -29,8 +29,14 @@ from cjcoach.model import Workshop
 _CODE_AND_OWNER = re.compile(r"^\s*([Ii]\d+)\s*[:=–—-]?\s*(.*?)\s*$")
 OWNER_WORDS = 4
 """After an idea's code, this many words at most are taken as who makes it happen."""
-TEAM_WORDS = 2
-"""Words in lower case after an idea's code taken as a team ("stylists", "till staff")."""
+def _teams(ctx: Ctx) -> set[str]:
+    """The teams the workshop already names, in lower case: owners of touchpoints, who can
+    help at a moment, participants' roles and teams."""
+    w = ctx.workshop
+    named = {t.owner for t in w.touchpoints}
+    named |= {team for t in w.touchpoints for m in t.pain_points for team in m.teams}
+    named |= {x for p in w.scene.participants for x in (p.role, p.team)}
+    return {n.casefold() for n in named if n}
 
 
 def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
@@ -57,9 +63,9 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
 
 def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
     """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies") or
-    a participant's name typed in lower case ("tom"), or a team in a word or two
-    ("stylists", "till staff"; not "denk ik" or "because it's cheap"). "Ik"/"me" is asked
-    again: the report is read by others."""
+    a participant's name typed in lower case ("tom"), or a team the workshop already
+    names ("stylists", "de werkplaats"; not "later" or "graag"). "Ik"/"me" is asked again:
+    the report is read by others."""
     folded = text.casefold()
     taking_part = set(_spelled(ctx))
     if folded in taking_part:
@@ -72,7 +78,10 @@ def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
         return False
     if all(w[:1].isupper() or w.casefold() in taking_part for w in names):
         return True
-    return len(names) <= TEAM_WORDS and not any(reading.starts_a_clause(w) for w in names)
+    teams = _teams(ctx)
+    articles = set(ctx.words.articles)
+    return folded in teams or all(w.casefold() in teams or w.casefold() in articles
+                                  for w in names) and any(w.casefold() in teams for w in names)
 
 
 def _choose(ctx: Ctx, text: str) -> Accepted:

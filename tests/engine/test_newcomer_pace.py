@@ -1139,10 +1139,22 @@ def test_choosing_with_a_team_in_lower_case_as_owner(chat, lang: str) -> None:
     was "couldn't find: I1 Jo, I2 Kayla"; a team in a word or two is an owner too."""
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
-    team = "till staff" if lang == "en" else "de kassa"
+    team = "marketing" if lang == "en" else "de werkplaats"  # a team the workshop names
     c.say(f"I1 Jo, I2 {team}")
     owners = {i.id: i.owner for i in store.load(c.path).ideas if i.decision == "do"}
     assert owners == {"I1": "Jo", "I2": team}
+
+
+@LANGS
+def test_words_after_a_code_that_name_no_team_are_no_owner(chat, lang: str) -> None:
+    """Review: "I1 first, I2 later" chose both with owners "first" and "later"."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("plan", "choose"))
+    for answer in (["I1 first, I2 later", "I1 please"] if lang == "en"
+                   else ["I1 eerst, I2 later", "I1 graag"]):
+        c.say(answer)
+        assert c.where == ("plan", "choose"), answer
+        assert not any(i.owner for i in store.load(c.path).ideas)
 
 
 MEETS_TWO = {
@@ -1301,3 +1313,21 @@ def test_not_sure_when_a_satisfaction_is_there_keeps_it_and_helps(chat, lang: st
     assert c.where == ("personas", "satisfaction")
     assert "leave it open" not in shown and "laten we open" not in shown
     assert store.load(c.path).personas[0].satisfaction == 4
+
+
+@LANGS
+def test_same_as_with_a_row_on_the_next_line_and_nothing_added_on_a_retry(chat, lang: str
+                                                                           ) -> None:
+    """Review: "same as Sam, Flyer | offline | 3⏎Poster | offline | 2" was refused after
+    the copy change, and Sam's moments were added all the same (twice on a second try)."""
+    c = chat(lang)
+    _two_personas_to_touchpoints(c, lang, ("Sam - regular", "Tom - walk-in"))
+    c.say("Google reviews | online | 4 | marketing", "")
+    while "Tom" not in c.conv.current.text:
+        c.say("")
+    same = "same as Sam" if lang == "en" else "zelfde als Sam"
+    c.say(f"{same}, T99")  # a code as a touchpoint: asked again, nothing added
+    assert c.where == ("touchpoints", "touchpoints") and not store.load(c.path).journey("P2")
+    c.say(f"{same}, Flyer | offline | 3\nPoster | offline | 2")
+    names = [t.name for t in store.load(c.path).journey("P2")]
+    assert names == ["Google reviews", "Flyer", "Poster"]
