@@ -71,11 +71,15 @@ _LINKER_WORDS = (
     "maar want omdat vooral voornamelijk dus die dat waardoor zodat ook zoals bijvoorbeeld bv "
     "bijv behalve hoewel als wanneer dan en of zeker met name niet geen alleen wel but "
     "because especially mainly which who that so also like such e.g. eg except although "
-    "though if when then and or not only mostly particularly i.e. ie "
-    "nu now momenteel currently van from naar tot up"  # "…, nu 4 willen 10": the figures
+    "though if when then and or not only mostly particularly i.e. ie"
 )
 _LINKERS = frozenset(_LINKER_WORDS.split())
 """Words that start a clause, not a new item: after a comma they mean 'not a list'."""
+_FIGURE_WORDS = frozenset(("nu", "now", "momenteel", "currently", "van", "from", "naar", "tot",
+                           "to", "up"))
+"""After a comma, with a number in the part, they give a goal's figures ("…, nu 4 willen
+10", "…, from 4 to 10"): not a new item. Without a number they may start one ("van
+tevoren bestellen")."""
 LINKERS = _LINKERS | frozenset(("misschien", "maybe", "perhaps", "probably", "denk", "think",
                                 "denken", "guess", "weet", "know"))
 """Those, and hedges: words that start an explanation after a code, not a name."""
@@ -101,6 +105,9 @@ def _comma_parts(line: str) -> list[str] | None:
         return None
     if not capitals and any(p.split()[0].casefold() in _LINKERS for p in parts[1:]):
         return None  # (a capital after the comma starts a new item: "…, Niet in de rij")
+    if any(p.split()[0].casefold() in _FIGURE_WORDS and re.search(r"\d", p)
+           for p in parts[1:]):
+        return None
     if len(parts) == 2 and _COMPANY.search(parts[0]) and len(parts[1].split()) == 1 \
             and parts[1][:1].isupper():
         return None

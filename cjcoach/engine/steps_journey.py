@@ -48,9 +48,20 @@ def _persona_phase_fill(ctx: Ctx) -> dict[str, object]:
             "business_goals": goal_lines(w), "copy_hint": copy}
 
 
-_SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+_SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+(?![^()]*\))")
 """A full stop between two sentences separates touchpoints like a comma ("not much tbh.
-maybe a loyalty card"); one after a short word ("St. John's") does not."""
+maybe a loyalty card"); one after a short word ("St. John's"), an abbreviation ("bijv.",
+``abbreviations`` in the prompts) or inside brackets ("(incl. webshop)") does not."""
+
+
+def _sentences_apart(ctx: Ctx, line: str) -> str:
+    """``line`` with a comma for each full stop that ends a sentence."""
+    short = set(ctx.word_list("abbreviations"))
+
+    def end(m: re.Match[str]) -> str:
+        word = re.findall(r"\w+$", line[:m.start()])
+        return m.group(0) if word and reading.fold(word[0]) in short else ", "
+    return _SENTENCE_END.sub(end, line)
 
 
 def _copy_from(ctx: Ctx, text: str) -> tuple[list[Touchpoint] | None, str]:
@@ -129,7 +140,7 @@ def _touchpoints(ctx: Ctx, text: str) -> Accepted:
         cells = split_row(line)
         # a comma always separates touchpoints, as the help says ("telefoon als er meer kapot
         # is, auto ophalen en betalen, factuur" is three)
-        names = reading.items(_SENTENCE_END.sub(", ", line), ctx.words, commas=True) \
+        names = reading.items(_sentences_apart(ctx, line), ctx.words, commas=True) \
             if cells is None else [reading.clean(cells[0])]
         if cells is None:  # "not much tbh, maybe our facebook page": one touchpoint
             kept = [n for n in (_unhedged(ctx, n) for n in names) if n]

@@ -258,19 +258,25 @@ def _date(ctx: Ctx, text: str) -> Accepted:
 
 def _season(ctx: Ctx, folded: str) -> str | None:
     """"na de zomer", "in the autumn": the next day the prompts give that time of the year
-    (``seasons``, month-day), as an ISO date; the longest phrase in the answer counts."""
+    (``seasons``, month-day), as an ISO date; the longest phrase in the answer counts. A
+    year in the answer is that year's ("na de zomer van 2028"); "niet voor de zomer" is
+    not guessed at (``None``)."""
     seasons = ctx.prompts.section("review", "seasons") or {}
     said = f" {folded} "
+    if ctx.words.negations.find(folded):
+        return None
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", folded)]
     for phrase in sorted(map(str, seasons), key=len, reverse=True):
-        if f" {reading.fold(phrase)} " in said:
-            try:
-                month, day = (int(n) for n in str(seasons[phrase]).split("-"))
-                found = datetime.date(ctx.today.year, month, day)
-            except ValueError:
-                return None
-            if found <= ctx.today:
-                found = found.replace(year=found.year + 1)
-            return found.isoformat()
+        if f" {reading.fold(phrase)} " not in said:
+            continue
+        try:
+            month, day = (int(n) for n in str(seasons[phrase]).split("-"))
+            found = datetime.date(years[0] if years else ctx.today.year, month, day)
+            while not years and found <= ctx.today:
+                found = datetime.date(found.year + 1, month, day)
+        except ValueError:  # a trainer's "02-30" or "9-1-2"
+            return None
+        return found.isoformat()
     return None
 
 

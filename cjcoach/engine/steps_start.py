@@ -87,9 +87,10 @@ def _choice_scene(field: str) -> QDef:
     def apply(ctx: Ctx, text: str) -> Accepted:
         key = reading.choice(text, choices(ctx), ctx.words)
         question = ctx.prompts.question(ctx.position.step, ctx.position.question)
-        if key is None and question.get("both") and (set(reading.fold(text).split()) & set(
-                ctx.word_list("both_words", "scene")) or all(
-                reading.fold(k) in reading.fold(text) for k, _ in choices(ctx))):
+        folded = f" {reading.fold(text)} "
+        if key is None and question.get("both") and (any(
+                f" {w} " in folded for w in ctx.word_list("both_words", "scene")) or all(
+                reading.fold(k) in folded for k, _ in choices(ctx))):
             raise Clarify(str(question["both"]))  # "allebei eigenlijk", "B2B and B2C"
         if key is None:
             own = question.get("retry")
@@ -114,9 +115,11 @@ def named_items(text: str, words: reading.Words, comma_role: bool = False) -> li
     for line in filter(None, lines):
         parts = reading.items(line, words)
         if _DASH.search(line):
-            # "Ahmed - werkplaats, Lies - verkoop" is two; "Dirk - werkt veel, wil snel" one
-            each_named = len(parts) > 1 and all(_DASH.search(part) for part in parts)
-            found += parts if each_named else [line]
+            # "Ahmed - werkplaats, Lies - verkoop" is two; "Dirk - werkt veel, wil snel" one;
+            # "sanne - planner en offertes" stays one role (not split at its "en")
+            commas = [p.strip() for p in line.split(",") if p.strip()]
+            each_named = len(commas) > 1 and all(_DASH.search(part) for part in commas)
+            found += commas if each_named else [line]
             continue
         if comma_role and len(parts) > 1 and not all(p[:1].isupper() for p in parts):
             head, _, role = line.partition(",")
@@ -142,13 +145,12 @@ def _name_and_role(name: str) -> tuple[str, str]:
 
 
 def capitalised(name: str) -> str:
-    """A name typed all in lower case with capitals, as in a heading ("e-bike ellen" →
-    "E-bike Ellen", "drukke dirk van dijk" → "Drukke Dirk van Dijk"); others as typed."""
-    if name != name.lower() or not any(c.isalpha() for c in name):
+    """A name typed all in lower case with a capital, as in a heading ("e-bike ellen" →
+    "E-bike ellen", "ouders met jonge kinderen" → "Ouders met jonge kinderen"); others as
+    typed. Only the first letter: the bot cannot tell which other words are names."""
+    if name != name.lower() or not name[:1].isalpha():
         return name
-    words = name.split()
-    return " ".join(w if k and w in _NAME_PARTICLES else w[:1].upper() + w[1:]
-                    for k, w in enumerate(words))
+    return name[:1].upper() + name[1:]
 
 
 def _participants(ctx: Ctx, text: str) -> Accepted:
@@ -159,6 +161,8 @@ def _participants(ctx: Ctx, text: str) -> Accepted:
             name, rest = _name_and_role(name)
         if not name:
             raise Retry(ctx.retry())
+        if reading.fold(name) in ctx.word_list("me_words", "touchpoints"):
+            raise Clarify(ctx.say("participant_me", item=name))  # "ik - eigenaar"
         name = capitalised(name)  # "henk - eigenaar" is Henk, as "henk eigenaar" was
         role, _, team = rest.partition(" - ")
         ctx.workshop.scene.participants.append(Participant(name, role.strip(), team.strip()))

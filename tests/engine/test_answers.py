@@ -138,6 +138,18 @@ def test_commas_that_are_not_a_list_stay_one_item(typed: str) -> None:
     assert parse_list(typed) == [typed]
 
 
+@pytest.mark.parametrize(("typed", "items"), [
+    ("spaarkaart, van tevoren bestellen, sms herinnering",
+     ["spaarkaart", "van tevoren bestellen", "sms herinnering"]),
+    ("more repeat customers, up front pricing, now open on sundays",
+     ["more repeat customers", "up front pricing", "now open on sundays"]),
+])
+def test_a_word_that_may_start_a_goals_figures_starts_an_item_without_a_number(
+        typed: str, items: list[str]) -> None:
+    """Review: "van"/"now"/"up" after a comma kept whole lists of ideas together."""
+    assert parse_list(typed) == items
+
+
 def test_comma_splitting_can_be_forced_or_forbidden() -> None:
     assert parse_list("Fiets & Zo, Utrecht", split_commas=True) == ["Fiets & Zo", "Utrecht"]
     assert parse_list("Google, Instagram", split_commas=False) == ["Google, Instagram"]

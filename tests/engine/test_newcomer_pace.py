@@ -749,6 +749,17 @@ def test_a_time_of_the_year_is_a_review_date(chat, lang, said, month_day) -> Non
     assert today < found <= today + datetime.timedelta(days=366)
 
 
+@LANGS
+def test_a_time_of_the_year_with_a_year_or_a_not(chat, lang) -> None:
+    """Review: "not before the summer" became 1 June; "after the summer of 2028" 2027."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("review", "date"))
+    c.say("not before the summer" if lang == "en" else "niet voor de zomer")
+    assert c.where == ("review", "date")
+    c.say("after the summer of 2028" if lang == "en" else "na de zomer van 2028")
+    assert store.load(c.path).review_date == "2028-09-01"
+
+
 SEVEN_UNCLEAR = {
     "en": ("fits strategy well, systems is a big job moving everything over, staff clashes",
            "systems is a big job moving everything over"),
@@ -1105,8 +1116,8 @@ def test_a_persona_typed_in_lower_case_gets_capitals(chat, lang: str) -> None:
     c = chat(lang)
     c.feed(transcript(SCRIPT[lang]), until=("personas", "personas"))
     shown = c.say("e-bike ellen - rides to work", "Lease LARS", "")
-    assert [p.name for p in store.load(c.path).personas] == ["E-bike Ellen", "Lease LARS"]
-    assert "E-bike Ellen" in shown
+    assert [p.name for p in store.load(c.path).personas] == ["E-bike ellen", "Lease LARS"]
+    assert "E-bike ellen" in shown  # the first letter only: "ouders met jonge kinderen"
 
 
 @LANGS
@@ -1331,3 +1342,17 @@ def test_same_as_with_a_row_on_the_next_line_and_nothing_added_on_a_retry(chat, 
     c.say(f"{same}, Flyer | offline | 3\nPoster | offline | 2")
     names = [t.name for t in store.load(c.path).journey("P2")]
     assert names == ["Google reviews", "Flyer", "Poster"]
+
+
+@LANGS
+def test_everyone_on_one_line_and_me_as_a_name(chat, lang: str) -> None:
+    """From the caterer run: "ik - eigenaar, karim - chef-kok, sanne - planner en offertes"
+    welcomed "Ik (eigenaar, karim)"; "ik" as a name was refused later, at the owners."""
+    c = chat(lang)
+    c.feed(transcript(SCRIPT[lang]), until=("scene", "participants"))
+    me, role = ("me", "owner") if lang == "en" else ("ik", "eigenaar")
+    shown = c.say(f"{me} - {role}, karim - chef, sanne - planning and quotes")
+    assert f'"{me}"' in shown and not store.load(c.path).scene.participants
+    c.say(f"joost - {role}, karim - chef, sanne - planning and quotes", "")
+    people = [(p.name, p.role) for p in store.load(c.path).scene.participants]
+    assert people == [("Joost", role), ("Karim", "chef"), ("Sanne", "planning and quotes")]
