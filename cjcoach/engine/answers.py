@@ -80,8 +80,9 @@ _FIGURE_WORDS = frozenset(("nu", "now", "momenteel", "currently", "van", "from",
 """After a comma, with a number in the part, they give a goal's figures ("…, nu 4 willen
 10", "…, from 4 to 10"): not a new item. Without a number they may start one ("van
 tevoren bestellen")."""
-LINKERS = _LINKERS | frozenset(("misschien", "maybe", "perhaps", "probably", "denk", "think",
-                                "denken", "guess", "weet", "know"))
+CLAUSE_OR_HEDGE_WORDS = _LINKERS | frozenset((
+    "misschien", "maybe", "perhaps", "probably", "denk", "think", "denken", "guess", "weet",
+    "know"))
 """Those, and hedges: words that start an explanation after a code, not a name."""
 _COMPANY = re.compile(r"(?:\s&\s|\b(?:b\.?v\.?|n\.?v\.?|v\.?o\.?f\.?|ltd|inc|gmbh|llc|bvba)$)",
                       re.IGNORECASE)

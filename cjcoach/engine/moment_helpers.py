@@ -78,7 +78,7 @@ def _read(ctx: Ctx, text: str, asked: list[Touchpoint]) -> dict[str, list[str]]:
         targets: list[Touchpoint | None] = [*touchpoints] or [None]  # None: all of them
         for t in targets:
             key = t.id if t is not None else ""
-            named[key] = list(dict.fromkeys([*named.get(key, []), *names]))
+            named[key] = _unique([*named.get(key, []), *names])
     return named
 
 
@@ -96,7 +96,7 @@ def helpers(ctx: Ctx, text: str) -> Accepted:
         for m in t.pain_points:
             if said or not m.teams:
                 m.teams = list(who)
-        shown = list(dict.fromkeys(team for m in t.pain_points for team in m.teams))
+        shown = _unique([team for m in t.pain_points for team in m.teams])
         given.append(f"{t.id} {', '.join(shown) if shown else ctx.say('helpers_nobody')}")
     return Accepted(ctx.say("helpers_done", items=" · ".join(given)))
 

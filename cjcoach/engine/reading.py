@@ -62,6 +62,18 @@ def after_all(text: str, phrases: str) -> str | None:
     return None
 
 
+def before_all(text: str, phrases: list[str]) -> str:
+    """``"henk de rest"`` → ``"henk"`` (as typed) when the answer ends with one of
+    ``phrases`` (folded, such as "de rest"), else ``""``: the mirror of :func:`after_all`."""
+    words = text.split()
+    folded = [fold(w) for w in words]
+    for phrase in phrases:
+        size = len(phrase.split())
+        if 0 < size < len(words) and " ".join(folded[-size:]) == phrase:
+            return " ".join(words[:-size]).strip(" :=,;-–—")
+    return ""
+
+
 def lines(text: str) -> list[str]:
     """The non-empty lines of an answer, cleaned."""
     return [line.strip() for line in clean(text).split("\n") if line.strip()]
@@ -75,7 +87,7 @@ def items(text: str, words: Words, commas: bool | None = None) -> list[str]:
 
 def starts_a_clause(word: str) -> bool:
     """"because", "want", "maybe" …: a word that starts an explanation, not a name."""
-    return _answers().fold(word) in _answers().LINKERS
+    return _answers().fold(word) in _answers().CLAUSE_OR_HEDGE_WORDS
 
 
 def is_unsure(text: str, words: Words) -> bool:

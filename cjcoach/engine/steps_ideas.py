@@ -80,7 +80,11 @@ def _idea_fill(ctx: Ctx) -> dict[str, object]:
         listed = _touchpoint_lines(ctx)
     else:  # a reminder on two lines: where it hurts, and the goals
         every, hurting = _hurting(ctx.workshop)
-        listed = "\n".join([short_line([(t.id, t.name) for _, t in hurting or every], 3),
+        by_name: dict[str, list[str]] = {}  # a moment two personas share: "T3/T8 Website"
+        for _, t in hurting or every:
+            by_name.setdefault(t.name.casefold(), [t.name]).append(t.id)
+        listed = "\n".join([short_line([("/".join(ids[1:]), ids[0])
+                                        for ids in by_name.values()], 3),
                             goal_line_short(ctx.workshop, 3), ctx.prompts.say("codes_above")])
     return {"idea": ctx.idea().title, "touchpoints": listed,
             "business_goals": goal_lines(ctx.workshop),

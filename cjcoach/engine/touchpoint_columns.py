@@ -364,17 +364,6 @@ def _is_rest(ctx: Ctx, text: str) -> bool:
     return reading.after_all(text.strip() + " x", ctx.say("all_words")) == "x"
 
 
-def _before_rest(ctx: Ctx, text: str) -> str:
-    """"henk de rest", "sam the others" → "henk", "sam" (as typed); else ""."""
-    words = text.split()
-    folded = [reading.fold(w) for w in words]
-    for phrase in ctx.word_list("all_words"):
-        size = len(phrase.split())
-        if 0 < size < len(words) and " ".join(folded[-size:]) == phrase:
-            return " ".join(words[:-size]).strip(" :=,;-–—")
-    return ""
-
-
 def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
                  ) -> list[tuple[str, list[Touchpoint]]]:
     """"marketing: T1, T2; Lies: T3", "T1 Lies, T2 Ahmed, de rest Sanne" as
@@ -409,7 +398,8 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
             if rest_value and not _CODE.search(piece):  # as typed, not folded
                 out.append((piece.strip()[-len(rest_value):], []))
                 continue
-            if not _CODE.search(piece) and (before := _before_rest(ctx, piece)):
+            if not _CODE.search(piece) and (
+                    before := reading.before_all(piece, ctx.word_list("all_words"))):
                 out.append((before, []))  # "henk de rest"
                 continue
             codes = [m.group(0) for m in _CODES.finditer(piece)]
