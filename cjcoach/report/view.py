@@ -10,6 +10,7 @@ touchpoints, so a workshop with thousands of them stays fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -84,25 +85,15 @@ class PersonaView:
     roles_given: bool = False
     """Whether any touchpoint of the workshop has a role: then every journey table has the
     role column, so the tables of two personas look alike."""
+    worst_ties: int = 0
+    """How many other touchpoints feel as bad as the worst one."""
+    best_ties: int = 0
+    """How many other touchpoints feel as good as the best one."""
 
     @property
     def has_emotions(self) -> bool:
         return self.worst is not None
 
-    @property
-    def worst_ties(self) -> int:
-        """How many other touchpoints feel as bad as the worst one."""
-        return self._ties(self.worst)
-
-    @property
-    def best_ties(self) -> int:
-        """How many other touchpoints feel as good as the best one."""
-        return self._ties(self.best)
-
-    def _ties(self, t: Touchpoint | None) -> int:
-        if t is None:
-            return 0
-        return sum(1 for o in self.journey if o.emotion == t.emotion) - 1
 
     @cached_property
     def role_cells(self) -> list[Any]:
@@ -177,6 +168,20 @@ def quadrant(value: float | None, effort: int | None) -> str:
 
 _PHASE, _ORDER = attrgetter("phase"), attrgetter("order")
 _ID, _NAME, _EMOTION = attrgetter("id"), attrgetter("name"), attrgetter("emotion")
+_ROLE = attrgetter("role")
+
+
+def _pick(scored: list[Touchpoint], extreme: Callable[..., Touchpoint],
+          among_equals: Callable[[Touchpoint], tuple[int, int, int]]
+          ) -> tuple[Touchpoint | None, int]:
+    """The worst (``min``) or best (``max``) moment and how many others share its feeling.
+    Among equals, the one with the most moments told, then the most important one; min and
+    max give the first of full equals: the earliest. The tie-break runs on the equals only."""
+    if not scored:
+        return None, 0
+    felt = extreme(scored, key=_EMOTION).emotion
+    equal = [t for t in scored if t.emotion == felt]
+    return extreme(equal, key=among_equals), len(equal) - 1
 
 
 def _worst_key(t: Touchpoint) -> tuple[int, int, int]:
@@ -216,7 +221,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
     goals = {g.id: g.text for g in w.business_goals}
     views = []
     journey_rows = rows.JourneyRows(labels).rows
-    roles_given = any(t.role for t in w.touchpoints)
+    roles_given = any(map(_ROLE, w.touchpoints))
     for p in w.personas:
         journey = _in_journey_order(by_persona.get(p.id, []), rank)
         runs = _runs(journey, phase_labels)
@@ -224,10 +229,8 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
         for run in runs:
             firsts[run.start] = cell(run.label) if run.label else rows.EMPTY
         scored = [t for t in journey if t.emotion is not None]
-        # among equals the one with the most moments told, then the most important one;
-        # min and max give the first of full equals: the earliest
-        worst = min(scored, key=_worst_key) if scored else None
-        best = max(scored, key=_best_key) if scored else None
+        worst, worst_ties = _pick(scored, min, _worst_key)
+        best, best_ties = _pick(scored, max, _best_key)
         ids = code_lines(list(map(_ID, journey)))
         names = code_lines(list(map(_NAME, journey)))
         id_cells, name_cells = cells_of_lines(ids), cells_of_lines(names)
@@ -239,7 +242,7 @@ def _persona_views(w: Workshop, labels: dict[str, Any]) -> list[PersonaView]:
         happies = rows.moment_rows([(m, t, k) for k, t in enumerate(journey) if t.happy_moments
                                     for m in t.happy_moments], persona, named)
         views.append(PersonaView(p, journey, runs, worst, best, table, pains, happies, goals,
-                                 ids, names, roles_given))
+                                 ids, names, roles_given, worst_ties, best_ties))
     return views
 
 
