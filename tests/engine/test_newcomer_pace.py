@@ -997,6 +997,16 @@ def test_a_touchpoint_named_under_two_goals_is_told_which_it_kept(chat, lang: st
     assert f"{ids[2]} G2" in shown.split("\n")[0]
 
 
+def _to_heavy_clash(c, lang: str) -> None:
+    """On to "I1 clashes heavily with Systems, go ahead anyway?": I1 scored -2 on systems,
+    then both ideas chosen."""
+    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
+    c.say("-2 0 0 0 0 0 0")
+    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
+           until=("plan", "choose"))
+    c.say("I1, I2")
+
+
 CONFIRM_WITH_REMARK = {
     "en": ("yes, start simple with an online form", "yes, definitely", "no, too much for now"),
     "nl": ("ja, begin simpel met een google formulier", "ja, graag", "nee, te veel voor nu"),
@@ -1011,11 +1021,7 @@ def test_a_remark_after_yes_to_a_heavy_clash_reaches_the_report(chat, lang: str,
     heavily with systems, go ahead anyway?" was kept in the file's transcript only. It is how
     the team handles the clash, so the report shows it with the clash; "ja, graag" is a yes."""
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
-    c.say("-2 0 0 0 0 0 0")
-    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
-           until=("plan", "choose"))
-    c.say("I1, I2")
+    _to_heavy_clash(c, lang)
     assert c.where == ("plan", "confirm")
     answer = CONFIRM_WITH_REMARK[lang][said]
     shown = c.say(answer)
@@ -1134,11 +1140,7 @@ def test_a_participant_typed_in_lower_case_gets_a_capital(chat, lang: str) -> No
 @LANGS
 def test_no_with_a_reason_to_a_heavy_clash_keeps_the_idea_for_later(chat, lang: str) -> None:
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
-    c.say("-2 0 0 0 0 0 0")
-    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
-           until=("plan", "choose"))
-    c.say("I1, I2")
+    _to_heavy_clash(c, lang)
     c.say(CONFIRM_WITH_REMARK[lang][2])
     idea = store.load(c.path).ideas[0]
     assert idea.decision == "later" and not idea.conflict_confirmed
@@ -1301,11 +1303,7 @@ def test_7s_answers_the_review_and_the_caterer_run_found(chat, lang: str, case: 
 def test_yes_but_not_now_to_a_heavy_clash_is_asked_again(chat, lang: str) -> None:
     """Review: "yes, but not now" became a yes after the remark change."""
     c = chat(lang)
-    c.feed(transcript(SCRIPT[lang]), until=("impact", "scores"))
-    c.say("-2 0 0 0 0 0 0")
-    c.feed(["0 0 0 0 0 0 0"] * 4 + ["5 5 1", "4 4 2", "I1", "I1", "I1"],
-           until=("plan", "choose"))
-    c.say("I1, I2")
+    _to_heavy_clash(c, lang)
     for answer in (["yes, but not now", "ok, later then"] if lang == "en"
                    else ["ja, maar niet nu", "prima, later"]):
         c.say(answer)
