@@ -263,7 +263,11 @@ def importance(ctx: Ctx, text: str) -> Accepted:
     else:
         rest_value: int | None = None
         text = _PAIR_BREAK.sub(", ", text)  # "t15 5 t17 5, rest 2": a pair per code
-        for part in re.split(r"[,;\n]", text):
+        for word in sorted(ctx.word_list("all_words"), key=len, reverse=True):
+            # "t1 5 t2 4 rest 2": the rest after a value starts a part of its own
+            text = re.sub(rf"(?<=\s[1-5])\s+(?={re.escape(word)}\s)", ", ", text,
+                          flags=re.IGNORECASE)
+        for part in re.split(r"[,;\n]|\.\s", text):  # "T1 5. T2 3"
             if not part.strip():
                 continue
             after = reading.after_all(part, ctx.say("all_words"))
@@ -391,7 +395,9 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
         pieces = [p for p in part.split(",") if p.strip()]
         if len(pieces) < 2 or not all(
                 (_CODE.search(p) and _CODES.sub("", p).strip())
-                or reading.after_all(p, all_words) for p in pieces):
+                or reading.after_all(p, all_words)
+                or reading.before_all(p.strip(), ctx.word_list("all_words"))  # "henk the rest"
+                for p in pieces):
             pieces = [part]  # "marketing T1, T2": one value for all the codes
         for piece in pieces:
             rest_value = reading.after_all(piece, all_words)

@@ -1354,3 +1354,21 @@ def test_everyone_on_one_line_and_me_as_a_name(chat, lang: str) -> None:
     c.say(f"joost - {role}, karim - chef, sanne - planning and quotes", "")
     people = [(p.name, p.role) for p in store.load(c.path).scene.participants]
     assert people == [("Joost", role), ("Karim", "chef"), ("Sanne", "planning and quotes")]
+
+
+@LANGS
+def test_importance_and_owners_in_the_forms_the_review_found_refused(chat, lang: str) -> None:
+    """Review: "t1 5 t2 4 rest 2", "T1 5. T2 3" and "T1 sam, henk the rest" were refused."""
+    c = chat(lang)
+    ids = _to_details(c, lang)
+    c.say("all online" if lang == "en" else "allemaal online")
+    rest = "rest" if lang == "en" else "de rest"
+    c.say(f"{ids[0].lower()} 5 {ids[1].lower()} 4 {rest} 2")
+    assert [t.importance for t in store.load(c.path).journey("P1")] == [5, 4, 2, 2]
+    c.say("/back" if lang == "en" else "/terug")
+    c.say(f"{ids[0]} 5. {ids[1]} 3")
+    assert [t.importance for t in store.load(c.path).journey("P1")][:2] == [5, 3]
+    while c.where != ("touchpoints", "owners"):
+        c.say("")
+    c.say(f"{ids[0]} sam, henk {'the rest' if lang == 'en' else 'de rest'}")
+    assert [t.owner for t in store.load(c.path).journey("P1")] == ["sam"] + ["henk"] * 3
