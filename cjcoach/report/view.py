@@ -94,13 +94,11 @@ class PersonaView:
     def has_emotions(self) -> bool:
         return self.worst is not None
 
-
     @cached_property
     def role_cells(self) -> list[Any]:
         """Each touchpoint's role in journey order, escaped for a table cell (made for the
         column at once); empty when no touchpoint of the workshop has one."""
-        roles = [t.role for t in self.journey]
-        return cells(roles) if self.roles_given or any(roles) else []
+        return cells([t.role for t in self.journey]) if self.roles_given else []
 
     @cached_property
     def phases(self) -> list[PhaseView]:
@@ -172,7 +170,7 @@ _ROLE = attrgetter("role")
 
 
 def _pick(scored: list[Touchpoint], extreme: Callable[..., Touchpoint],
-          among_equals: Callable[[Touchpoint], tuple[int, int, int]]
+          among_equals: Callable[[Touchpoint], tuple[int, int]]
           ) -> tuple[Touchpoint | None, int]:
     """The worst (``min``) or best (``max``) moment and how many others share its feeling.
     Among equals, the one with the most moments told, then the most important one; min and
@@ -184,12 +182,14 @@ def _pick(scored: list[Touchpoint], extreme: Callable[..., Touchpoint],
     return extreme(equal, key=among_equals), len(equal) - 1
 
 
-def _worst_key(t: Touchpoint) -> tuple[int, int, int]:
-    return (t.emotion or 0, -len(t.pain_points), -(t.importance or 0))
+def _worst_key(t: Touchpoint) -> tuple[int, int]:
+    """Among equally bad moments (for ``min``): the most pain points, then most important."""
+    return (-len(t.pain_points), -(t.importance or 0))
 
 
-def _best_key(t: Touchpoint) -> tuple[int, int, int]:
-    return (t.emotion or 0, len(t.happy_moments), t.importance or 0)
+def _best_key(t: Touchpoint) -> tuple[int, int]:
+    """Among equally good moments (for ``max``): the most happy moments, then most important."""
+    return (len(t.happy_moments), t.importance or 0)
 
 
 def _in_journey_order(tps: list[Touchpoint], rank: dict[str, int]) -> list[Touchpoint]:
