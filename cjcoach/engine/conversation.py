@@ -227,7 +227,8 @@ class Conversation:
                 return messages
             try:
                 question = self._question(self.position)
-                current = self.qdef(self.position).current(self.ctx(self.position))
+                qdef, ctx = self.qdef(self.position), self.ctx(self.position)
+                current = qdef.current(ctx)
                 break
             except Retry:
                 self._move_on(self.plan(), self.plan())
@@ -249,9 +250,8 @@ class Conversation:
         self.asked.add((question.step, question.key))
         messages.append(BotMessage("question", text))
         if current:
-            qdef = self.qdef(self.position)
             key = "current_list" if qdef.multi else "current"
-            if qdef.filled is not None and not self._filled_now(qdef, self.ctx(self.position)):
+            if self._partly_filled(qdef, ctx):
                 key = "current_partly"  # some touchpoints have it, others are still open
             messages.append(BotMessage("info", self.prompts.say(
                 key, value=current.removesuffix(".") if not current.endswith("..") else current)))
@@ -321,7 +321,7 @@ class Conversation:
         if qdef.required and not current:
             key = "list_required" if qdef.multi else "required"
             return self._retry(position, self.prompts.say(key), prefix=False)
-        still_open = qdef.filled is not None and not self._filled_now(qdef, ctx)
+        still_open = self._partly_filled(qdef, ctx)
         note = note or ("" if qdef.multi and not skipping else
                         self.prompts.say("kept" if current and not still_open else "skipped"))
         return self._accepted(Accepted(note), self.plan())
@@ -397,6 +397,12 @@ class Conversation:
             return qdef.filled is not None and qdef.filled(ctx)
         except Retry:
             return False
+
+    @classmethod
+    def _partly_filled(cls, qdef: QDef, ctx: Ctx) -> bool:
+        """A question that can be filled another way with some of its answer still open
+        (a touchpoint without a channel): not "kept as it was", not "Press Enter to keep"."""
+        return qdef.filled is not None and not cls._filled_now(qdef, ctx)
 
     def _filled(self, position: Position) -> bool:
         """Whether ``position`` already has its answer and is passed over going forward

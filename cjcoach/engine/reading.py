@@ -90,6 +90,11 @@ def starts_a_clause(word: str) -> bool:
     return _answers().fold(word) in _answers().CLAUSE_OR_HEDGE_WORDS
 
 
+def has_doubt(text: str, words: Words) -> bool:
+    """The answer holds a hesitation somewhere ("systemen weet ik niet", "g2 misschien")."""
+    return any(value == 2 for value, _, _ in words.yes_no.find(_answers().fold(text)))
+
+
 def is_unsure(text: str, words: Words) -> bool:
     """The whole answer is a hesitation ("weet ik niet", "geen idee", "?"), not content."""
     folded = _answers().fold(text).strip(" .!")

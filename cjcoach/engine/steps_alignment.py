@@ -62,8 +62,8 @@ def split_meets(ctx: Ctx, text: str) -> tuple[list[str], str] | None:
     if codes:  # "weet ik niet echt, g2 misschien, nek groepje": the code typed counts
         parts = [p.strip() for p in re.split(r"[,;]", cleaned) if p.strip()]
         how = [p for p in parts if not re.search(r"\b[Gg]\d+\b", p) and not (
-            len(p.split()) <= 4 and any(v == 2 for v, _, _ in ctx.words.yes_no.find(
-                reading.fold(p))))]  # "weet ik niet echt" is no way of helping
+            len(p.split()) <= 4 and reading.has_doubt(p, ctx.words))]
+        # "weet ik niet echt" is no way of helping
         return list(dict.fromkeys(codes)), ", ".join(how)
     lowered = f" {reading.clean(cleaned).lower()} "
     no_fit = [x.strip() for x in ctx.say("no_fit_words").split(",")]

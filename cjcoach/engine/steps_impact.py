@@ -113,8 +113,8 @@ def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
     for part in re.split(r"[,;.]|\bmaar\b|\bbut\b", folded):
         part = f" {part.strip()} "
         if not any(f" {word} " in part for word, _ in named):
-            if unscored is not None and len(part.split()) > 1 and not any(
-                    v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())) and not any(
+            if unscored is not None and len(part.split()) > 1 and not reading.has_doubt(
+                    part, ctx.words) and not any(
                     f" {p} " in part for p, _ in phrases) and reading.after_all(
                     part.strip(), ctx.say("all_words")) is None:
                 unscored.append(part.strip())  # "sanne kan het wel": about which point?
@@ -123,8 +123,8 @@ def _scores_in_words(ctx: Ctx, text: str, unscored: list[str] | None = None
         said = hit[1] if hit else None
         numbers = re.findall(r"(?<!\S)[+-]?\d+(?!\S)", part)
         unclear = Retry(ctx.say("words_unclear", part=part.strip()))
-        if hit is None and not numbers and any(  # "systemen weet ik niet": 0, not sure
-                v == 2 for v, _, _ in ctx.words.yes_no.find(part.strip())):
+        if hit is None and not numbers and reading.has_doubt(part, ctx.words):
+            # "systemen weet ik niet": 0, not sure
             for word, element in named:
                 if f" {word} " in part:
                     scores[element] = 0

@@ -29,6 +29,8 @@ from cjcoach.model import Workshop
 _CODE_AND_OWNER = re.compile(r"^\s*([Ii]\d+)\s*[:=–—-]?\s*(.*?)\s*$")
 OWNER_WORDS = 4
 """After an idea's code, this many words at most are taken as who makes it happen."""
+
+
 def _teams(ctx: Ctx) -> set[str]:
     """The teams the workshop already names, in lower case: owners of touchpoints, who can
     help at a moment, participants' roles and teams."""
@@ -45,6 +47,7 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
     is another idea ("I3 en de taarten online")."""
     ideas = [(i.id, i.title) for i in ctx.workshop.ideas]
     joiners = set(ctx.words.conjunctions)
+    spelled = _spelled(ctx)
     found: dict[str, str] = {}
     for part in re.split(r"[,;\n]+", text):
         if not part.strip():
@@ -53,21 +56,20 @@ def _owners(ctx: Ctx, text: str) -> dict[str, str] | None:
         if m is None or len(m.group(2).split()) > OWNER_WORDS:
             return None
         code, who = m.group(1).upper(), m.group(2)
-        if code in found or (who and not _name_like(ctx, who, joiners)) or (
+        if code in found or (who and not _name_like(ctx, who, joiners, spelled)) or (
                 who and reading.refs(who, ideas)[0]):
             return None  # "I1 denk ik", "I1 Noor, I1 Tom": not guessed at
-        spelled = _spelled(ctx)
         found[code] = " ".join(spelled.get(w.casefold(), w) for w in who.split())  # "tom": Tom
     return found if any(found.values()) else None
 
 
-def _name_like(ctx: Ctx, text: str, joiners: set[str]) -> bool:
+def _name_like(ctx: Ctx, text: str, joiners: set[str], spelled: dict[str, str]) -> bool:
     """A participant, or names: every word a capitalised name ("Ahmed en Sanne", "Lies") or
     a participant's name typed in lower case ("tom"), or a team the workshop already
     names ("stylists", "de werkplaats"; not "later" or "graag"). "Ik"/"me" is asked again:
-    the report is read by others."""
+    the report is read by others. ``spelled``: :func:`_spelled`."""
     folded = text.casefold()
-    taking_part = set(_spelled(ctx))
+    taking_part = set(spelled)
     if folded in taking_part:
         return True
     words = text.split()
@@ -129,12 +131,13 @@ def _confirm(ctx: Ctx, text: str) -> Accepted:
     m = _YES_AND_REMARK.match(text) if answer is not False else None
     first = reading.yes_no(m.group(1), ctx.words) if m else None
     rest = reading.clean(m.group(2)) if m else ""
+    rest_answer = reading.yes_no(rest, ctx.words) if m else None
     said = f" {reading.fold(rest)} "
-    if m and first and reading.yes_no(rest, ctx.words) is not False and not (
+    if m and first and rest_answer is not False and not (
             ctx.words.negations.find(said.strip())
             or any(f" {w} " in said for w in ctx.word_list("not_now_words"))):
         answer = True  # "ja, begin simpel met een formulier"; not "yes, but not now"
-        if len(rest.split()) >= _REMARK_WORDS and reading.yes_no(rest, ctx.words) is None:
+        if len(rest.split()) >= _REMARK_WORDS and rest_answer is None:
             remark = rest  # not "ja, graag" or "yes, sure"
     elif first is False and answer is None:
         answer = False  # "nee, te duur voor nu"

@@ -140,8 +140,7 @@ def _name_and_role(name: str) -> tuple[str, str]:
     if len(words) < 2 or not words[1][:1].isalpha() or not words[1][:1].islower() \
             or words[1].casefold() in _NAME_PARTICLES or not words[0].isalpha():
         return name, ""
-    first = words[0]
-    return (first[:1].upper() + first[1:] if first.islower() else first), " ".join(words[1:])
+    return words[0], " ".join(words[1:])  # its capital: capitalised(), as for every name
 
 
 def capitalised(name: str) -> str:

@@ -262,11 +262,10 @@ def importance(ctx: Ctx, text: str) -> Accepted:
         pairs = [(t, v) for t, v in zip(targets, values, strict=True) if v is not None]
     else:
         rest_value: int | None = None
-        text = _PAIR_BREAK.sub(", ", text)  # "t15 5 t17 5, rest 2": a pair per code
-        for word in sorted(ctx.word_list("all_words"), key=len, reverse=True):
-            # "t1 5 t2 4 rest 2": the rest after a value starts a part of its own
-            text = re.sub(rf"(?<=\s[1-5])\s+(?={re.escape(word)}\s)", ", ", text,
-                          flags=re.IGNORECASE)
+        rest_words = "|".join(map(re.escape, ctx.word_list("all_words")))
+        # after a value, a code or "the rest" starts a part of its own: "t15 5 t17 5 rest 2"
+        text = re.sub(rf"(?<=\s[1-5])\s+(?=[A-Za-z]{{1,2}}\d|(?:{rest_words})\s)", ", ", text,
+                      flags=re.IGNORECASE)
         for part in re.split(r"[,;\n]|\.\s", text):  # "T1 5. T2 3"
             if not part.strip():
                 continue
@@ -284,10 +283,6 @@ def importance(ctx: Ctx, text: str) -> Accepted:
         t.importance = value
     return _still_open(ctx, "importance", ctx.say("importance_done", items=", ".join(
         f"{t.id} {v}" for t, v in pairs)))
-
-
-_PAIR_BREAK = re.compile(r"(?<=\s[1-5])\s+(?=[A-Za-z]{1,2}\d)")
-"""Between a value and the next code: "T15 5 T17 4" is "T15 5, T17 4"."""
 
 
 def _one_importance(ctx: Ctx, part: str, journey: list[Touchpoint]
@@ -375,6 +370,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
     answer names nowhere else."""
     out: list[tuple[str, list[Touchpoint]]] = []
     all_words = ctx.say("all_words")
+    rest_words = ctx.word_list("all_words")
     for part in re.split(r";|\n|\.\s+", text):
         part = part.strip(" ,.")
         if not part:
@@ -396,7 +392,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
         if len(pieces) < 2 or not all(
                 (_CODE.search(p) and _CODES.sub("", p).strip())
                 or reading.after_all(p, all_words)
-                or reading.before_all(p.strip(), ctx.word_list("all_words"))  # "henk the rest"
+                or reading.before_all(p.strip(), rest_words)  # "henk the rest"
                 for p in pieces):
             pieces = [part]  # "marketing T1, T2": one value for all the codes
         for piece in pieces:
@@ -405,7 +401,7 @@ def _assignments(ctx: Ctx, text: str, journey: list[Touchpoint]
                 out.append((piece.strip()[-len(rest_value):], []))
                 continue
             if not _CODE.search(piece) and (
-                    before := reading.before_all(piece, ctx.word_list("all_words"))):
+                    before := reading.before_all(piece, rest_words)):
                 out.append((before, []))  # "henk de rest"
                 continue
             codes = [m.group(0) for m in _CODES.finditer(piece)]
